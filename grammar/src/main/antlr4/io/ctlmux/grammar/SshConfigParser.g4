@@ -1,0 +1,3 @@
+parser grammar SshConfigParser;
+options { tokenVocab = SshConfigLexer; }
+configFile : (TEXT | NL)* EOF ;
