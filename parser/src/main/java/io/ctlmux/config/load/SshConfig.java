@@ -1,64 +1,81 @@
 package io.ctlmux.config.load;
 
-import io.ctlmux.config.resolved.Provenance;
+import io.ctlmux.config.eval.Evaluator;
+import io.ctlmux.config.eval.Resolver;
+import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.render.GRenderer;
 import io.ctlmux.config.resolved.ResolvedOptions;
-import io.ctlmux.config.resolved.ResolvedValue;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The entry point other modules use: resolve ssh command-line arguments (the same ones {@code ssh} takes, e.g.
- * {@code -F file -o X=y -S path user@host}) to the options {@code ssh -G} would print.
- *
- * <p>TEMPORARY implementation: asks the installed {@code ssh -G}. It is replaced by the ctlmux resolver.
+ * The entry point other modules use: resolve ssh command-line arguments (the ones {@code ssh} takes, e.g.
+ * {@code -F file -o X=y -S path user@host}) to what {@code ssh -G} would print, with provenance.
  */
 public final class SshConfig {
     private SshConfig() {
     }
 
+    /** A full resolution: the -G lines, the evaluator's result and the stderr lines ssh would print. */
+    public record Resolution(ResolvedOptions options, Resolver.Result result, List<String> stderr) {
+    }
+
     public static ResolvedOptions resolve(List<String> sshArgs) throws SshConfigException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("ssh");
-        cmd.add("-G");
-        cmd.addAll(sshArgs);
+        return resolveFull(sshArgs, defaultDialect(), Evaluator.ExecPolicy.RUN).options();
+    }
+
+    public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec)
+            throws SshConfigException {
         try {
-            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            byte[] out = readAll(p.getInputStream());
-            byte[] err = readAll(p.getErrorStream());
-            int rc = p.waitFor();
-            if (rc != 0) {
-                List<String> lines = new ArrayList<>();
-                for (String l : new String(err, StandardCharsets.ISO_8859_1).split("\r?\n")) {
-                    if (!l.isEmpty() && !l.startsWith("Pseudo-terminal")) {
-                        lines.add(l);
-                    }
-                }
-                throw new SshConfigException(lines, rc);
-            }
-            List<ResolvedValue> values = new ArrayList<>();
-            for (String l : new String(out, StandardCharsets.ISO_8859_1).split("\n")) {
-                int sp = l.indexOf(' ');
-                if (sp > 0) {
-                    values.add(new ResolvedValue(l.substring(0, sp), l.substring(sp + 1), Provenance.DEFAULT));
-                }
-            }
-            return new ResolvedOptions(values);
-        } catch (IOException e) {
-            throw new SshConfigException("ctlmux: cannot run ssh: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SshConfigException("ctlmux: interrupted");
+            Resolver.Result r = Resolver.resolve(sshArgs, dialect, new SystemEnvironment(), exec);
+            GRenderer.Rendered g = GRenderer.render(r.options(), dialect, r.hostArg(), r.host());
+            List<String> err = new ArrayList<>(r.stderr());
+            err.addAll(g.stderr());
+            return new Resolution(g.options(), r, err);
+        } catch (Resolver.Failure f) {
+            throw new SshConfigException(f.stderr(), f.exitCode());
         }
     }
 
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream bo = new ByteArrayOutputStream();
-        in.transferTo(bo);
-        return bo.toByteArray();
+    private static volatile Dialect detected;
+
+    /**
+     * The dialect of the installed {@code ssh} ({@code ssh -V}), else the newest. {@code CTLMUX_OPENSSH} (e.g.
+     * {@code 9.2-debian}) overrides without running ssh.
+     */
+    public static Dialect defaultDialect() {
+        Dialect d = detected;
+        if (d != null) {
+            return d;
+        }
+        String forced = System.getenv("CTLMUX_OPENSSH");
+        if (forced != null && Dialect.parse(forced).isPresent()) {
+            d = Dialect.parse(forced).get();
+        } else {
+            d = installedDialect();
+        }
+        detected = d;
+        return d;
+    }
+
+    private static Dialect installedDialect() {
+        try {
+            Process p = new ProcessBuilder("ssh", "-V").redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            byte[] out = p.getInputStream().readNBytes(4096);
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return Dialect.fromVersionBanner(new String(out, StandardCharsets.ISO_8859_1).trim())
+                    .orElse(Dialect.newest());
+        } catch (IOException e) {
+            return Dialect.newest();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Dialect.newest();
+        }
     }
 }

@@ -1,0 +1,567 @@
+package io.ctlmux.config.eval;
+
+import io.ctlmux.config.expand.ExpansionException;
+import io.ctlmux.config.keyword.Choices;
+import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.keyword.Keyword;
+import io.ctlmux.config.keyword.KeywordTable;
+import io.ctlmux.config.keyword.Kind;
+import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.Provenance.Origin;
+import io.ctlmux.config.syntax.Arg;
+import io.ctlmux.config.syntax.ConfigFile;
+import io.ctlmux.config.syntax.ConfigParser;
+import io.ctlmux.config.syntax.Directive;
+import io.ctlmux.config.syntax.Line;
+import io.ctlmux.config.text.SourceText;
+import io.ctlmux.config.text.Span;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Reads the configuration for one destination exactly as OpenSSH's client does (readconf.c and ssh.c): command-line
+ * options first, then the files, Host and Match blocks, Include, the final pass, defaults and token expansion.
+ * One instance evaluates one command line.
+ */
+public final class Evaluator {
+    static final int FLAG_CHECKPERM = 1;
+    static final int FLAG_USERCONF = 2;
+    static final int FLAG_FINAL = 4;
+    static final int FLAG_NEVERMATCH = 8;
+    private static final int MAX_DEPTH = 16;
+
+    /** What to do about {@code Match exec}. */
+    public enum ExecPolicy { RUN, NEVER }
+
+    private final Dialect dialect;
+    private final Environment env;
+    private final ExecPolicy execPolicy;
+    final OptionState o = new OptionState();
+    /** Lines ssh prints on stderr, in order (without line terminators). */
+    final List<String> stderr = new ArrayList<>();
+    /** Match exec commands not run because of {@link ExecPolicy#NEVER}. */
+    final List<String> skippedExecs = new ArrayList<>();
+    /** Every file read, in order (for explain and lint). */
+    final List<ConfigFile> filesRead = new ArrayList<>();
+    private final Map<String, ConfigFile> parsed = new HashMap<>();
+    private final Values values;
+
+    // Per-evaluation state that mirrors ssh.c globals.
+    String host;            // current host name ("host" in ssh.c)
+    String hostArg;         // destination host as typed
+    String configFile;      // -F
+    boolean wantFinalPass;
+    private Span currentBlock;
+
+    public Evaluator(Dialect dialect, Environment env, ExecPolicy execPolicy) {
+        this.dialect = dialect;
+        this.env = env;
+        this.execPolicy = execPolicy;
+        this.values = new Values(dialect);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    Environment env() {
+        return env;
+    }
+
+    Values values() {
+        return values;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Files
+
+    /** read_config_file_depth: returns false when the file does not exist (fopen failed). */
+    boolean readConfigFile(String filename, int flags, boolean[] active, int depth) throws ConfigFault {
+        if (depth < 0 || depth > MAX_DEPTH) {
+            throw new ConfigFault("Too many recursive configuration includes");
+        }
+        Optional<byte[]> bytes;
+        try {
+            bytes = env.readFile(filename);
+        } catch (IOException e) {
+            bytes = Optional.of(new byte[0]);
+        }
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        if ((flags & FLAG_CHECKPERM) != 0) {
+            Environment.FileFacts ff = env.fileFacts(filename);
+            if (ff != null && !permissionsOk(ff)) {
+                throw new ConfigFault("Bad owner or permissions on " + filename);
+            }
+        }
+        byte[] content = bytes.get();
+        ConfigFile cf = parsed.computeIfAbsent(filename + "\0" + content.length,
+                k -> ConfigParser.parse(SourceText.ofBytes(filename, content)));
+        if (!filesRead.contains(cf)) {
+            filesRead.add(cf);
+        }
+        int bad = 0;
+        Span savedBlock = currentBlock;
+        for (Line line : cf.lines()) {
+            if (line instanceof Directive d) {
+                if (processLine(d, filename, d.lineNumber(), active, flags, depth) != 0) {
+                    bad++;
+                }
+            }
+        }
+        currentBlock = savedBlock;
+        if (bad > 0) {
+            throw new ConfigFault(filename + ": terminating, " + bad + " bad configuration options");
+        }
+        return true;
+    }
+
+    private boolean permissionsOk(Environment.FileFacts ff) {
+        if (ff.uid() != 0 && ff.uid() != env.uid()) {
+            return false;
+        }
+        if ((ff.mode() & 002) != 0) {
+            return false;
+        }
+        if ((ff.mode() & 020) != 0) {
+            // Debian relaxes the group-writable check when the group has no other members; without a group
+            // database here, accept group-writable only for the Debian dialect.
+            return dialect.debian;
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // One line
+
+    /** Processes one {@code -o} option (file "command-line", line 0, always active). */
+    int processCommandLineOption(String text) throws ConfigFault {
+        ConfigFile cf = ConfigParser.parse(SourceText.of("command-line", text));
+        for (Line l : cf.lines()) {
+            if (l instanceof Directive d) {
+                return processLine(d, "command-line", 0, null, FLAG_USERCONF, 0);
+            }
+        }
+        return 0;
+    }
+
+    private void error(String msg) {
+        stderr.add(msg);
+    }
+
+    List<String> stderrSink() {
+        return stderr;
+    }
+
+    void stderrAdd(String msg) {
+        stderr.add(msg);
+    }
+
+    /** Runs a Match exec command, or reports it and treats it as not matching under {@link ExecPolicy#NEVER}. */
+    int runExec(String cmd) {
+        if (execPolicy == ExecPolicy.NEVER) {
+            skippedExecs.add(cmd);
+            return 1;
+        }
+        return env.exec(cmd);
+    }
+
+    /**
+     * process_config_line_depth. {@code active} is null for command-line options. Returns 0 on success, -1 for a
+     * bad option (counted by the caller).
+     */
+    int processLine(Directive d, String filename, int linenum, boolean[] active, int flags, int depth)
+            throws ConfigFault {
+        boolean cmdline = active == null;
+        boolean[] act = cmdline ? new boolean[] {true} : active;
+        String keyword = d.keywordLower();
+        String where = filename + " line " + linenum;
+        if (d.rest().isEmpty()) {
+            error(where + ": no argument after keyword \"" + keyword + "\"");
+            return -1;
+        }
+        Optional<Keyword> kw = KeywordTable.lookup(keyword, dialect);
+        boolean ignoredUnknown = false;
+        if (kw.isEmpty()) {
+            String ign = o.get("ignoreunknown");
+            if (ign != null && values.matchPatternList(keyword, ign, true) == 1) {
+                ignoredUnknown = true;
+            } else {
+                error(filename + ": line " + linenum + ": Bad configuration option: " + keyword);
+            }
+        }
+        if (d.invalidQuotes()) {
+            error(where + ": invalid quotes");
+            return -1;
+        }
+        if (kw.isEmpty()) {
+            return ignoredUnknown ? 0 : -1;
+        }
+        Keyword k = kw.get();
+        Args av = new Args(d.args());
+        Span span = lineSpan(d, cmdline);
+        Origin origin = cmdline ? Origin.COMMAND_LINE : Origin.CONFIG;
+        LineContext c = new LineContext(this, k, keyword, where, filename, linenum, act, cmdline, flags, depth, av,
+                d.rest(), span, origin, currentBlock);
+        int r = handle(c, d);
+        if (r != 0) {
+            return r;
+        }
+        if (av.remaining() > 0) {
+            error(where + ": keyword " + keyword + " extra arguments at end of line");
+            return -1;
+        }
+        return 0;
+    }
+
+    private static Span lineSpan(Directive d, boolean cmdline) {
+        return d.span();
+    }
+
+    private int handle(LineContext c, Directive d) throws ConfigFault {
+        Keyword k = c.keyword;
+        switch (k.kind()) {
+            case IGNORE:
+                c.args.consumeAll();
+                return 0;
+            case DEPRECATED:
+                c.args.consumeAll();
+                return 0;
+            case UNSUPPORTED:
+                error(c.where + ": Unsupported option \"" + c.kwText + "\"");
+                c.args.consumeAll();
+                return 0;
+            case FLAG:
+            case CHOICE:
+                return parseChoice(c, k.choices());
+            case TIME:
+                return parseTime(c, k.name());
+            case INT:
+                return parseInt(c, k.name());
+            case STRING:
+                return parseString(c, k.name());
+            case COMMAND:
+                return parseCommand(c, k.name());
+            case FIRST_LINE_LIST:
+                return parseCharArray(c, k.name(), 32);
+            case ALGORITHMS:
+                return Specials.algorithms(c);
+            case BLOCK:
+                if (k.name().equals("host")) {
+                    return host(c, d);
+                }
+                return match(c, d);
+            case INCLUDE:
+                return include(c);
+            case SPECIAL:
+                return Specials.handle(c);
+            default:
+                error(c.where + ": Unimplemented opcode");
+                return -1;
+        }
+    }
+
+    int parseChoice(LineContext c, Choices table) {
+        String arg = c.args.next();
+        OptionalInt v = arg == null || arg.isEmpty() ? OptionalInt.empty() : table.parse(arg);
+        if (v.isEmpty()) {
+            error(c.where + ": unsupported option \"" + (arg == null ? "(null)" : arg) + "\".");
+            return -1;
+        }
+        c.offer(c.keyword.name(), v.getAsInt());
+        return 0;
+    }
+
+    int parseTime(LineContext c, String key) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            error(c.where + ": missing time value.");
+            return -1;
+        }
+        if (arg.equals("none")) {
+            return 0; // -1: leaves it unset
+        }
+        OptionalInt t = values.convtime(arg);
+        if (t.isEmpty()) {
+            error(c.where + ": invalid time value.");
+            return -1;
+        }
+        c.offer(key, t.getAsInt());
+        return 0;
+    }
+
+    int parseInt(LineContext c, String key) {
+        String arg = c.args.next();
+        String err = Values.atoiErr(arg);
+        if (err != null) {
+            error(c.where + ": integer value " + err + ".");
+            return -1;
+        }
+        c.offer(key, Integer.parseInt(arg));
+        return 0;
+    }
+
+    int parseString(LineContext c, String key) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            error(c.where + ": Missing argument.");
+            return -1;
+        }
+        c.offer(key, arg);
+        return 0;
+    }
+
+    /** parse_command: the raw rest of the line after skipping whitespace and '='. */
+    int parseCommand(LineContext c, String key) {
+        String str = c.rest;
+        int len = 0;
+        while (len < str.length() && " \t\r\n=".indexOf(str.charAt(len)) >= 0) {
+            len++;
+        }
+        String key2 = key;
+        if (key.equals("proxycommand") && o.isSet("jumphost")) {
+            key2 = "jumphost"; // ProxyJump already specified: ignore
+        }
+        c.offer(key2, str.substring(len));
+        c.args.consumeAll();
+        return 0;
+    }
+
+    /** parse_char_array: first active line sets the whole list. */
+    int parseCharArray(LineContext c, String key, int max) {
+        boolean wasEmpty = !o.isSet(key);
+        List<String> list = new ArrayList<>();
+        int i = 0;
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            if (arg.isEmpty()) {
+                error(c.where + ": keyword " + c.kwText + " empty argument");
+                return -1;
+            }
+            if (arg.equalsIgnoreCase("none") && (i > 0 || c.args.remaining() > 0)) {
+                error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                return -1;
+            }
+            i++;
+            if (c.active[0] && wasEmpty) {
+                if (list.size() >= max) {
+                    error(c.where + ": too many " + c.kwText + " entries.");
+                    return -1;
+                }
+                list.add(arg);
+            }
+        }
+        if (c.active[0]) {
+            if (wasEmpty && !list.isEmpty()) {
+                o.offer(key, list, c.origin, c.span, c.block);
+            } else if (!wasEmpty) {
+                o.offer(key, list, c.origin, c.span, c.block);
+            }
+        }
+        return 0;
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Host, Match, Include
+
+    private int host(LineContext c, Directive d) {
+        if (c.cmdline) {
+            error("Host directive not supported as a command-line option");
+            return -1;
+        }
+        boolean activeNow = false;
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            if (arg.isEmpty()) {
+                error(c.where + ": keyword " + c.kwText + " empty argument");
+                c.active[0] = activeNow;
+                return -1;
+            }
+            if ((c.flags & FLAG_NEVERMATCH) != 0) {
+                c.args.consumeAll();
+                break;
+            }
+            boolean negated = arg.charAt(0) == '!';
+            String pat = negated ? arg.substring(1) : arg;
+            if (values.matchPattern(host, pat)) {
+                if (negated) {
+                    activeNow = false;
+                    c.args.consumeAll();
+                    break;
+                }
+                activeNow = true;
+            }
+        }
+        c.active[0] = activeNow;
+        currentBlock = c.span;
+        return 0;
+    }
+
+    private int match(LineContext c, Directive d) throws ConfigFault {
+        if (c.cmdline) {
+            error((dialect.atLeast(10, 4) ? "Match" : "Host") + " directive not supported as a command-line option");
+            return -1;
+        }
+        MatchEvaluator.Outcome m = new MatchEvaluator(this, c).evaluate(d.rest());
+        if (m.result() < 0) {
+            error(c.where + ": Bad Match condition");
+            return -1;
+        }
+        c.active[0] = (c.flags & FLAG_NEVERMATCH) != 0 ? false : m.result() == 1;
+        currentBlock = c.span;
+        if (m.allConsumed()) {
+            c.args.consumeAll();
+        } else {
+            // Leave arguments so that the extra-arguments check fails, as OpenSSH does.
+            c.args.leaveExtra();
+        }
+        return 0;
+    }
+
+    private int include(LineContext c) throws ConfigFault {
+        if (c.cmdline) {
+            error("Include directive not supported as a command-line option");
+            return -1;
+        }
+        int value = 0;
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            if (arg.isEmpty()) {
+                error(c.where + ": keyword " + c.kwText + " empty argument");
+                return -1;
+            }
+            if (dialect.atLeast(9, 9)) {
+                try {
+                    arg = values.expandInclude(this, arg);
+                } catch (ExpansionException e) {
+                    stderr.addAll(e.lines());
+                    error(c.where + ": Unable to expand Include directive \"" + arg + "\"");
+                    return -1;
+                }
+            }
+            if (arg.startsWith("~") && (c.flags & FLAG_USERCONF) == 0) {
+                error(c.where + ": bad include path " + arg + ".");
+                return -1;
+            }
+            String arg2;
+            if (!arg.startsWith("/") && !arg.startsWith("~")) {
+                arg2 = ((c.flags & FLAG_USERCONF) != 0 ? "~/.ssh" : "/etc/ssh") + "/" + arg;
+            } else {
+                arg2 = arg;
+            }
+            List<String> matches = env.glob(arg2);
+            if (matches.isEmpty()) {
+                continue;
+            }
+            boolean oactive = c.active[0];
+            for (String path : matches) {
+                boolean[] act = c.active;
+                boolean found = readConfigFile(path,
+                        c.flags | FLAG_CHECKPERM | (oactive ? 0 : FLAG_NEVERMATCH), act, c.depth + 1);
+                c.active[0] = oactive;
+                if (!found) {
+                    value = -1;
+                }
+            }
+        }
+        // A vanished file (ENOENT) does not fail the line; OpenSSH returns -1 only for other errors.
+        return 0;
+    }
+
+    void setCurrentBlock(Span s) {
+        currentBlock = s;
+    }
+
+    /** The argument cursor of one line (argv_next / argv_consume). */
+    static final class Args {
+        private final List<Arg> args;
+        private int pos;
+        private boolean extra;
+
+        Args(List<Arg> args) {
+            this.args = args;
+        }
+
+        String next() {
+            return pos < args.size() ? args.get(pos++).value() : null;
+        }
+
+        String peek() {
+            return pos < args.size() ? args.get(pos).value() : null;
+        }
+
+        int remaining() {
+            return extra ? Math.max(1, args.size() - pos) : args.size() - pos;
+        }
+
+        void consumeAll() {
+            pos = args.size();
+        }
+
+        void leaveExtra() {
+            pos = args.size();
+            extra = true;
+        }
+    }
+
+    /** Everything a keyword handler needs about the line being processed. */
+    static final class LineContext {
+        final Evaluator ev;
+        final Keyword keyword;
+        final String kwText;
+        final String where;
+        final String filename;
+        final int linenum;
+        final boolean[] active;
+        final boolean cmdline;
+        final int flags;
+        final int depth;
+        final Args args;
+        final String rest;
+        final Span span;
+        final Origin origin;
+        final Span block;
+
+        LineContext(Evaluator ev, Keyword keyword, String kwText, String where, String filename, int linenum,
+                boolean[] active, boolean cmdline, int flags, int depth, Args args, String rest, Span span,
+                Origin origin, Span block) {
+            this.ev = ev;
+            this.keyword = keyword;
+            this.kwText = kwText;
+            this.where = where;
+            this.filename = filename;
+            this.linenum = linenum;
+            this.active = active;
+            this.cmdline = cmdline;
+            this.flags = flags;
+            this.depth = depth;
+            this.args = args;
+            this.rest = rest;
+            this.span = span;
+            this.origin = origin;
+            this.block = block;
+        }
+
+        /** First value wins, only in an active block. */
+        void offer(String key, Object value) {
+            if (active[0]) {
+                ev.o.offer(key, value, origin, span, block);
+            }
+        }
+
+        void error(String msg) {
+            ev.error(msg);
+        }
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

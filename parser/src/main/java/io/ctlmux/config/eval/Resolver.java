@@ -1,0 +1,721 @@
+package io.ctlmux.config.eval;
+
+import io.ctlmux.config.expand.ConnectionHash;
+import io.ctlmux.config.expand.ExpansionException;
+import io.ctlmux.config.expand.Expander;
+import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.keyword.Forward;
+import io.ctlmux.config.keyword.ProxyJump;
+import io.ctlmux.config.keyword.ValueResult;
+import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.Provenance.Origin;
+import io.ctlmux.config.syntax.ConfigFile;
+import io.ctlmux.config.text.Span;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ssh.c's main flow up to {@code ssh -G}: command-line options, the destination, the config files (pass 1),
+ * Hostname and canonicalisation, the final pass, defaults, and the expansion of path options.
+ */
+public final class Resolver {
+    /** The outcome of a successful resolution. */
+    public record Result(OptionState options, String host, String hostArg, Dialect dialect, List<String> stderr,
+            List<ConfigFile> files, List<String> skippedExecs, Map<Character, String> tokens) {
+    }
+
+    /** Resolution failed: ssh would print {@code stderr} and exit with {@code exitCode}. */
+    public static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient List<String> stderr;
+        private final int exitCode;
+
+        Failure(List<String> stderr, int exitCode) {
+            super(String.join("\n", stderr), null, false, false);
+            this.stderr = List.copyOf(stderr);
+            this.exitCode = exitCode;
+        }
+
+        public List<String> stderr() {
+            return stderr;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    private Resolver() {
+    }
+
+    public static Result resolve(List<String> argv, Dialect dialect, Environment env, Evaluator.ExecPolicy exec)
+            throws Failure {
+        SshArgs args;
+        try {
+            args = SshArgs.parse(argv, dialect);
+        } catch (SshArgs.UsageException e) {
+            throw new Failure(List.of("ctlmux: " + e.getMessage()), 255);
+        }
+        Evaluator ev = new Evaluator(dialect, env, exec);
+        try {
+            return run(ev, args, dialect, env);
+        } catch (ConfigFault f) {
+            List<String> lines = new ArrayList<>(ev.stderr);
+            lines.add(f.getMessage());
+            throw new Failure(lines, 255);
+        }
+    }
+
+    private static Result run(Evaluator ev, SshArgs args, Dialect dialect, Environment env) throws ConfigFault {
+        OptionState o = ev.o;
+        // The destination is parsed when getopt reaches it; options before it are processed first, with "" as host.
+        applyCommandLine(ev, args);
+        String dest = args.destination();
+        String user = null;
+        String host;
+        int uriPort = -1;
+        Optional<String[]> uri = parseSshUri(dest);
+        if (uri.isPresent()) {
+            user = uri.get()[0];
+            host = uri.get()[1];
+            if (uri.get()[2] != null) {
+                uriPort = Integer.parseInt(uri.get()[2]);
+            }
+        } else {
+            int at = dest.lastIndexOf('@');
+            if (at == 0) {
+                throw new ConfigFault("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] destination [command [argument ...]]");
+            }
+            if (at > 0) {
+                user = dest.substring(0, at);
+                host = dest.substring(at + 1);
+            } else {
+                host = dest;
+            }
+        }
+        Span cli = Span.commandLine(0);
+        if (user != null) {
+            o.offer("user", user, Origin.COMMAND_LINE, cli, null);
+        }
+        if (uriPort != -1) {
+            o.offer("port", uriPort, Origin.COMMAND_LINE, cli, null);
+        }
+        if (dialect.debian || dialect.atLeast(9, 6)) {
+            if (!validHostname(host, dialect.debian || dialect.atLeast(10, 0))) {
+                throw new ConfigFault("hostname contains invalid characters");
+            }
+            String u = o.get("user");
+            if (u != null && !validRuser(u)) {
+                throw new ConfigFault("remote username contains invalid characters");
+            }
+        }
+        ev.hostArg = host;
+        ev.host = host;
+        ev.configFile = args.configFile();
+
+        processConfigFiles(ev, false);
+        // fill_default_options_for_canonicalization
+        o.defaultTo("canonicalizemaxdots", 1);
+        o.defaultTo("canonicalizefallbacklocal", 1);
+        o.defaultTo("canonicalizehostname", 0);
+
+        String hostname = o.get("hostname");
+        if (hostname != null) {
+            host = ev.values().expandHostname(hostname, host);
+            o.replaceValue("hostname", host);
+        }
+        boolean wasAddr = isAddr(host);
+        if (!wasAddr) {
+            host = host.toLowerCase(Locale.ROOT);
+        }
+        int canon = o.getInt("canonicalizehostname", 0);
+        if (canon != 0 || wasAddr) {
+            host = canonicalize(ev, host, canon);
+        }
+        if (canon != 0 && !ev.wantFinalPass) {
+            ev.wantFinalPass = true;
+        }
+        if (ev.wantFinalPass) {
+            o.put("hostname", host, Origin.COMPUTED, null, null);
+            ev.host = host;
+            processConfigFiles(ev, true);
+        }
+        Defaults.fill(ev, args);
+        if (!o.isSet("user")) {
+            o.put("user", env.userName(), Origin.DEFAULT, null, null);
+        }
+        ProxyJump jump = o.get("jumphost");
+        if (jump != null) {
+            if (o.isSet("proxycommand") && !"none".equals(o.get("proxycommand"))) {
+                throw new ConfigFault("inconsistent options: ProxyCommand+ProxyJump");
+            }
+            o.put("proxyusefdpass", 0, Origin.COMPUTED, null, null);
+        }
+        if (o.getInt("port", 0) == 0) {
+            o.replaceValue("port", 22);
+        }
+        String hka = o.get("hostkeyalias");
+        if (hka != null) {
+            o.replaceValue("hostkeyalias", hka.toLowerCase(Locale.ROOT));
+        }
+        int uhk = o.getInt("updatehostkeys", -1);
+        if (uhk == 2) {
+            int[] cp = o.get("controlpersist");
+            boolean persist = cp != null && cp[0] != 0;
+            if (persist && o.isSet("controlpath")) {
+                o.replaceValue("updatehostkeys", 0);
+            } else if (!args.command().isEmpty() || o.isSet("remotecommand") || o.getInt("requesttty", 0) == 1) {
+                o.replaceValue("updatehostkeys", 0);
+            } else if (logLevelBelowInfo(o.get("loglevel"))) {
+                o.replaceValue("updatehostkeys", 0);
+            }
+        }
+        if (o.getInt("connectionattempts", 1) <= 0) {
+            throw new ConfigFault("Invalid number of ConnectionAttempts");
+        }
+        if (!args.command().isEmpty() && o.isSet("remotecommand")) {
+            throw new ConfigFault("Cannot execute command-line and remote command.");
+        }
+        if (o.getInt("forkafterauthentication", 0) == 1 && args.command().isEmpty() && !o.isSet("remotecommand")
+                && o.getInt("sessiontype", 2) != 0) {
+            throw new ConfigFault("Cannot fork into background without a command to execute.");
+        }
+
+        // cinfo and the expansions done before the -G dump.
+        Map<Character, String> t = tokens(ev, host);
+        try {
+            String rc = o.get("remotecommand");
+            if (rc != null) {
+                o.replaceValue("remotecommand", Expander.percent(rc, t));
+            }
+            expandPath(ev, "controlpath", t);
+            expandPath(ev, "identityagent", t);
+            expandPath(ev, "forwardagentpath", t);
+            List<String> ukh = o.get("userknownhostsfile");
+            if (ukh != null) {
+                if (ukh.size() > 0 && ukh.get(0).equalsIgnoreCase("none")) {
+                    if (ukh.size() > 1) {
+                        throw new ConfigFault("Invalid UserKnownHostsFiles: \"none\" appears with other entries");
+                    }
+                } else {
+                    List<String> out = new ArrayList<>();
+                    for (String f : ukh) {
+                        out.add(Expander.percentDollar(tilde(ev, f), t, env::getenv));
+                    }
+                    o.replaceValue("userknownhostsfile", out);
+                }
+            }
+            List<String> gkh = o.get("globalknownhostsfile");
+            if (gkh != null && gkh.size() > 1 && gkh.get(0).equalsIgnoreCase("none")) {
+                throw new ConfigFault("Invalid GlobalKnownHostsFiles: \"none\" appears with other entries");
+            }
+            for (String key : List.of("localforward", "remoteforward")) {
+                List<Forward> fw = o.get(key);
+                if (fw != null) {
+                    List<Forward> out = new ArrayList<>();
+                    for (Forward f : fw) {
+                        out.add(new Forward(f.listenHost(), f.listenPort(),
+                                f.listenPath() == null ? null : Expander.percent(f.listenPath(), t),
+                                f.connectHost(), f.connectPort(),
+                                f.connectPath() == null ? null : Expander.percent(f.connectPath(), t)));
+                    }
+                    o.replaceValue(key, out);
+                }
+            }
+        } catch (ExpansionException e) {
+            List<String> lines = new ArrayList<>(e.lines());
+            if (e.kind() == ExpansionException.Kind.SYNTAX) {
+                String last = lines.remove(lines.size() - 1);
+                ev.stderr.addAll(lines);
+                throw new ConfigFault(last);
+            }
+            ev.stderr.addAll(lines);
+            throw new ConfigFault("invalid environment variable expansion");
+        }
+        return new Result(o, host, ev.hostArg, dialect, List.copyOf(ev.stderr), List.copyOf(ev.filesRead),
+                List.copyOf(ev.skippedExecs), t);
+    }
+
+    private static boolean logLevelBelowInfo(String level) {
+        return level != null && (level.equals("QUIET") || level.equals("FATAL") || level.equals("ERROR")
+                || level.equals("SILENT"));
+    }
+
+    static Map<Character, String> tokens(Evaluator ev, String host) {
+        OptionState o = ev.o;
+        Environment env = ev.env();
+        String thishost = env.hostName();
+        String shorthost = thishost.contains(".") ? thishost.substring(0, thishost.indexOf('.')) : thishost;
+        String portstr = Integer.toString(o.getInt("port", 22));
+        String user = o.get("user");
+        String hka = o.get("hostkeyalias");
+        ProxyJump jump = o.get("jumphost");
+        String jhost = jump == null ? "" : jump.lastHopHost();
+        Map<Character, String> t = new HashMap<>();
+        t.put('C', ConnectionHash.percentC(thishost, host, portstr, user,
+                ev.dialect().atLeast(9, 6) ? jhost : ""));
+        t.put('L', shorthost);
+        t.put('i', Long.toString(env.uid()));
+        t.put('k', hka != null ? hka : ev.hostArg);
+        t.put('l', thishost);
+        t.put('n', ev.hostArg);
+        t.put('p', portstr);
+        t.put('d', env.home());
+        t.put('h', host);
+        t.put('r', user);
+        t.put('u', env.userName());
+        if (ev.dialect().atLeast(9, 6)) {
+            t.put('j', jhost);
+        }
+        return t;
+    }
+
+    private static void expandPath(Evaluator ev, String key, Map<Character, String> t)
+            throws ExpansionException, ConfigFault {
+        String v = ev.o.get(key);
+        if (v == null) {
+            return;
+        }
+        ev.o.replaceValue(key, Expander.percentDollar(tilde(ev, v), t, ev.env()::getenv));
+    }
+
+    /** tilde_expand_filename: fatal for an unknown user. */
+    static String tilde(Evaluator ev, String path) throws ConfigFault {
+        if (!path.startsWith("~")) {
+            return path;
+        }
+        int slash = path.indexOf('/');
+        String userPart = slash < 0 ? path.substring(1) : path.substring(1, slash);
+        String rest = slash < 0 ? "" : path.substring(slash + 1);
+        String home;
+        if (userPart.isEmpty()) {
+            home = ev.env().home();
+        } else {
+            home = ev.env().homeOf(userPart).orElseThrow(() -> new ConfigFault("tilde_expand: No such user "
+                    + userPart));
+        }
+        if (home.endsWith("/")) {
+            return home + rest;
+        }
+        return home + "/" + rest;
+    }
+
+    private static void applyCommandLine(Evaluator ev, SshArgs args) throws ConfigFault {
+        OptionState o = ev.o;
+        Dialect dialect = ev.dialect();
+        int idx = 0;
+        for (SshArgs.Opt opt : args.options()) {
+            Span span = Span.commandLine(++idx);
+            String a = opt.arg();
+            switch (opt.letter()) {
+                case '4' -> o.put("addressfamily", 2, Origin.COMMAND_LINE, span, null);
+                case '6' -> o.put("addressfamily", 10, Origin.COMMAND_LINE, span, null);
+                case 'n' -> o.put("stdinnull", 1, Origin.COMMAND_LINE, span, null);
+                case 'f' -> {
+                    o.put("forkafterauthentication", 1, Origin.COMMAND_LINE, span, null);
+                    o.put("stdinnull", 1, Origin.COMMAND_LINE, span, null);
+                }
+                case 'x' -> o.put("forwardx11", 0, Origin.COMMAND_LINE, span, null);
+                case 'X' -> o.put("forwardx11", 1, Origin.COMMAND_LINE, span, null);
+                case 'Y' -> {
+                    o.put("forwardx11", 1, Origin.COMMAND_LINE, span, null);
+                    o.put("forwardx11trusted", 1, Origin.COMMAND_LINE, span, null);
+                }
+                case 'g' -> o.put("gatewayports", 1, Origin.COMMAND_LINE, span, null);
+                case 'a' -> o.put("forwardagent", 0, Origin.COMMAND_LINE, span, null);
+                case 'A' -> o.put("forwardagent", 1, Origin.COMMAND_LINE, span, null);
+                case 'k' -> o.put("gssapidelegatecredentials", 0, Origin.COMMAND_LINE, span, null);
+                case 'K' -> {
+                    o.put("gssapiauthentication", 1, Origin.COMMAND_LINE, span, null);
+                    o.put("gssapidelegatecredentials", 1, Origin.COMMAND_LINE, span, null);
+                }
+                case 'i' -> {
+                    String p = tilde(ev, a);
+                    if (ev.env().fileFacts(p) == null) {
+                        ev.stderr.add("Warning: Identity file " + p + " not accessible: No such file or directory.");
+                    } else {
+                        o.append("identityfile", p, Origin.COMMAND_LINE, span, null);
+                    }
+                }
+                case 'J' -> {
+                    if (o.isSet("jumphost")) {
+                        throw new ConfigFault("Only a single -J option is permitted (use commas to separate "
+                                + "multiple jump hops)");
+                    }
+                    if (o.isSet("proxycommand")) {
+                        throw new ConfigFault("Cannot specify -J with ProxyCommand");
+                    }
+                    ValueResult<ProxyJump> j = ProxyJump.parseFlag(a, ev.dialect());
+                    if (!j.isOk()) {
+                        throw new ConfigFault(j.error());
+                    }
+                    o.put("jumphost", j.value(), Origin.COMMAND_LINE, span, null);
+                    o.put("proxycommand", "none", Origin.COMMAND_LINE, span, null);
+                }
+                case 't' -> o.put("requesttty", o.getInt("requesttty", -1) == 2 ? 3 : 2, Origin.COMMAND_LINE,
+                        span, null);
+                case 'v' -> {
+                    String cur = o.get("loglevel");
+                    String next = cur == null || !cur.startsWith("DEBUG") ? "DEBUG"
+                            : cur.equals("DEBUG") ? "DEBUG2" : "DEBUG3";
+                    o.put("loglevel", next, Origin.COMMAND_LINE, span, null);
+                }
+                case 'q' -> o.put("loglevel", dialect.debian ? "SILENT" : "QUIET", Origin.COMMAND_LINE, span, null);
+                case 'w' -> {
+                    if (!o.isSet("tunnel")) {
+                        o.put("tunnel", 1, Origin.COMMAND_LINE, span, null);
+                    }
+                    int[] tun = Values.a2tun(a);
+                    if (tun == null) {
+                        throw new ConfigFault("Bad tun device '" + a + "'");
+                    }
+                    o.put("tunneldevice", tun, Origin.COMMAND_LINE, span, null);
+                }
+                case 'W' -> {
+                    Optional<Forward> f = Forward.parse(a, true, false, ev.env()::getenv);
+                    if (f.isEmpty()) {
+                        throw new ConfigFault("Bad stdio forwarding specification '" + a + "'");
+                    }
+                    o.put("stdioforward", a, Origin.COMMAND_LINE, span, null);
+                    o.put("requesttty", 1, Origin.COMMAND_LINE, span, null);
+                    o.put("sessiontype", 0, Origin.COMMAND_LINE, span, null);
+                }
+                case 'e' -> {
+                    int v;
+                    if (a.length() == 2 && a.charAt(0) == '^' && a.charAt(1) >= 64 && a.charAt(1) < 128) {
+                        v = a.charAt(1) & 31;
+                    } else if (a.length() == 1) {
+                        v = a.charAt(0) & 0xff;
+                    } else if (a.equals("none")) {
+                        v = -2;
+                    } else {
+                        throw new ConfigFault("Bad escape character '" + a + "'.");
+                    }
+                    o.put("escapechar", v, Origin.COMMAND_LINE, span, null);
+                }
+                case 'c' -> {
+                    if (ev.values().algorithmSpecProblem("ciphers", a, ev) != null || a.startsWith("-")) {
+                        throw new ConfigFault("Unknown cipher type '" + a + "'");
+                    }
+                    o.put("ciphers", a, Origin.COMMAND_LINE, span, null);
+                }
+                case 'm' -> {
+                    if (ev.values().algorithmSpecProblem("macs", a, ev) != null || a.startsWith("-")
+                            || a.startsWith("+") || a.startsWith("^")) {
+                        throw new ConfigFault("Unknown mac type '" + a + "'");
+                    }
+                    o.put("macs", a, Origin.COMMAND_LINE, span, null);
+                }
+                case 'M' -> o.put("controlmaster", o.getInt("controlmaster", -1) == 1 ? 3 : 1, Origin.COMMAND_LINE,
+                        span, null);
+                case 'p' -> {
+                    if (!o.isSet("port")) {
+                        int p = ev.values().a2port(a);
+                        if (p <= 0) {
+                            throw new ConfigFault("Bad port '" + a + "'");
+                        }
+                        o.put("port", p, Origin.COMMAND_LINE, span, null);
+                    }
+                }
+                case 'l' -> o.offer("user", a, Origin.COMMAND_LINE, span, null);
+                case 'L', 'R', 'D' -> {
+                    boolean remote = opt.letter() == 'R';
+                    Optional<Forward> f = opt.letter() == 'D' ? Forward.parse(a, true, false, ev.env()::getenv)
+                            : remote ? Forward.parse(a, false, true, ev.env()::getenv)
+                                    .or(() -> Forward.parse(a, true, true, ev.env()::getenv))
+                                    : Forward.parse(a, false, false, ev.env()::getenv);
+                    if (f.isEmpty()) {
+                        String what = opt.letter() == 'L' ? "local" : remote ? "remote" : "dynamic";
+                        throw new ConfigFault("Bad " + what + " forwarding specification '" + a + "'");
+                    }
+                    String key = remote ? "remoteforward" : "localforward";
+                    List<Forward> cur = o.get(key);
+                    if (cur == null || !cur.contains(f.get())) {
+                        o.append(key, f.get(), Origin.COMMAND_LINE, span, null);
+                    }
+                }
+                case 'C' -> o.put("compression", 1, Origin.COMMAND_LINE, span, null);
+                case 'N' -> {
+                    int st = o.getInt("sessiontype", -1);
+                    if (st != -1 && st != 0) {
+                        throw new ConfigFault("Cannot specify -N with -s/SessionType");
+                    }
+                    o.put("sessiontype", 0, Origin.COMMAND_LINE, span, null);
+                    o.put("requesttty", 1, Origin.COMMAND_LINE, span, null);
+                }
+                case 'T' -> o.put("requesttty", 1, Origin.COMMAND_LINE, span, null);
+                case 'o' -> {
+                    if (ev.processCommandLineOption(a) != 0) {
+                        throw new ConfigFault(ev.stderr.isEmpty() ? "" : ev.stderr.remove(ev.stderr.size() - 1));
+                    }
+                }
+                case 's' -> {
+                    int st = o.getInt("sessiontype", -1);
+                    if (st != -1 && st != 1) {
+                        throw new ConfigFault("Cannot specify -s with -N/SessionType");
+                    }
+                    o.put("sessiontype", 1, Origin.COMMAND_LINE, span, null);
+                }
+                case 'S' -> o.put("controlpath", a, Origin.COMMAND_LINE, span, null);
+                case 'b' -> o.put("bindaddress", a, Origin.COMMAND_LINE, span, null);
+                case 'B' -> o.put("bindinterface", a, Origin.COMMAND_LINE, span, null);
+                case 'P' -> {
+                    if (a != null) {
+                        o.put("tag", a, Origin.COMMAND_LINE, span, null);
+                    }
+                }
+                case 'I' -> o.put("pkcs11provider", a, Origin.COMMAND_LINE, span, null);
+                default -> {
+                    // -1 is fatal in ssh; -2, -E, -F, -G, -O, -Q, -V, -y, -y are not config options
+                    if (opt.letter() == '1') {
+                        throw new ConfigFault("SSH protocol v.1 is no longer supported");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void processConfigFiles(Evaluator ev, boolean finalPass) throws ConfigFault {
+        String config = ev.configFile;
+        int fin = finalPass ? Evaluator.FLAG_FINAL : 0;
+        if (config != null) {
+            if (!config.equalsIgnoreCase("none")) {
+                boolean[] active = {true};
+                if (!ev.readConfigFile(config, Evaluator.FLAG_USERCONF | fin, active, 0)) {
+                    throw new ConfigFault("Can't open user config file " + truncate(config, 100) + ": "
+                            + "No such file or directory");
+                }
+            }
+        } else {
+            boolean[] active = {true};
+            ev.readConfigFile(ev.env().home() + "/.ssh/config",
+                    Evaluator.FLAG_CHECKPERM | Evaluator.FLAG_USERCONF | fin, active, 0);
+            boolean[] active2 = {true};
+            ev.readConfigFile("/etc/ssh/ssh_config", fin, active2, 0);
+        }
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() > n ? s.substring(0, n) : s;
+    }
+
+    /** resolve_canonicalize without DNS side effects beyond {@link Environment#resolve}. */
+    private static String canonicalize(Evaluator ev, String host, int canon) {
+        String numeric = inetAton(host);
+        if (numeric != null) {
+            return numeric;
+        }
+        if (isAddr(host)) {
+            return host;
+        }
+        if (canon == 0) {
+            return host;
+        }
+        OptionState o = ev.o;
+        String pc = o.get("proxycommand");
+        boolean direct = (pc == null || pc.equals("none")) && !o.isSet("jumphost");
+        if (!direct && canon != 2) {
+            return host;
+        }
+        if (host.endsWith(".")) {
+            return ev.env().resolve(host).isPresent() ? host.substring(0, host.length() - 1) : host;
+        }
+        long ndots = host.chars().filter(ch -> ch == '.').count();
+        if (ndots > o.getInt("canonicalizemaxdots", 1)) {
+            return host;
+        }
+        List<String> domains = o.get("canonicaldomains");
+        if (domains != null) {
+            for (String d : domains) {
+                if (d.equalsIgnoreCase("none")) {
+                    break;
+                }
+                String full = host + "." + d + ".";
+                Optional<InetAddress[]> a = ev.env().resolve(full);
+                if (a.isPresent()) {
+                    return full.substring(0, full.length() - 1);
+                }
+                ev.stderr.add("ssh: Could not resolve hostname " + full + ": Temporary failure in name resolution");
+            }
+        }
+        return host;
+    }
+
+    /** getaddrinfo(AI_NUMERICHOST) for IPv4 in inet_aton forms (1 to 4 parts, octal/hex): dotted quad or null. */
+    static String inetAton(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length < 1 || parts.length > 4) {
+            return null;
+        }
+        long[] v = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i];
+            if (p.isEmpty()) {
+                return null;
+            }
+            int radix = 10;
+            String digits = p;
+            if (p.length() > 1 && (p.startsWith("0x") || p.startsWith("0X"))) {
+                radix = 16;
+                digits = p.substring(2);
+                if (digits.isEmpty()) {
+                    digits = "0";
+                }
+            } else if (p.length() > 1 && p.startsWith("0")) {
+                radix = 8;
+                digits = p.substring(1);
+            }
+            try {
+                for (char ch : digits.toCharArray()) {
+                    if (Character.digit(ch, radix) < 0 || ch > 127) {
+                        return null;
+                    }
+                }
+                v[i] = Long.parseLong(digits, radix);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        long addr;
+        int n = parts.length;
+        for (int i = 0; i < n - 1; i++) {
+            if (v[i] > 255) {
+                return null;
+            }
+        }
+        long max = n == 1 ? 0xffffffffL : n == 2 ? 0xffffffL : n == 3 ? 0xffffL : 0xffL;
+        if (v[n - 1] > max) {
+            return null;
+        }
+        addr = v[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            addr |= v[i] << (24 - 8 * i);
+        }
+        return ((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "." + ((addr >> 8) & 255) + "." + (addr & 255);
+    }
+
+    static boolean isAddr(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        if (inetAton(name) != null) {
+            return true;
+        }
+        if (name.indexOf(':') >= 0) {
+            try {
+                String n = name;
+                int pct = n.indexOf('%');
+                if (pct >= 0) {
+                    n = n.substring(0, pct);
+                }
+                for (char ch : n.toCharArray()) {
+                    if (Character.digit(ch, 16) < 0 && ch != ':' && ch != '.') {
+                        return false;
+                    }
+                }
+                InetAddress.getByName(n);
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        String[] parts = name.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (p.isEmpty() || p.length() > 3) {
+                return false;
+            }
+            for (char ch : p.toCharArray()) {
+                if (ch < '0' || ch > '9') {
+                    return false;
+                }
+            }
+            if (Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** valid_hostname as backported by Debian (upstream 9.6+, commas rejected from 10.0). */
+    static boolean validHostname(String s, boolean rejectComma) {
+        if (s.isEmpty() || s.charAt(0) == '-') {
+            return false;
+        }
+        String bad = rejectComma ? "'`\"$\\;&<>|(){}," : "'`\"$\\;&<>|(){}";
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (bad.indexOf(ch) >= 0 || ch == ' ' || ch == '\t' || ch < 32 || ch == 127 || Character.isWhitespace(ch)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean validRuser(String s) {
+        if (s.isEmpty()) {
+            return true;
+        }
+        if (s.charAt(0) == '-' || s.charAt(s.length() - 1) == '\\') {
+            return false;
+        }
+        String bad = "'`\";&<>|(){}";
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (bad.indexOf(ch) >= 0 || ch < 32 || ch == 127) {
+                return false;
+            }
+            if ((ch == ' ' || ch == '\t') && i + 1 < s.length() && s.charAt(i + 1) == '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** parse_ssh_uri: {user, host, port} for ssh://[user@]host[:port][/], empty when not a URI. */
+    static Optional<String[]> parseSshUri(String s) {
+        if (!s.regionMatches(true, 0, "ssh://", 0, 6)) {
+            return Optional.empty();
+        }
+        String rest = s.substring(6);
+        int slash = rest.indexOf('/');
+        if (slash >= 0) {
+            rest = rest.substring(0, slash);
+        }
+        String user = null;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            user = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+        }
+        String host;
+        String port = null;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            host = close < 0 ? rest : rest.substring(1, close);
+            String tail = close < 0 ? "" : rest.substring(close + 1);
+            if (tail.startsWith(":")) {
+                port = tail.substring(1);
+            }
+        } else {
+            int colon = rest.indexOf(':');
+            if (colon >= 0) {
+                host = rest.substring(0, colon);
+                port = rest.substring(colon + 1);
+            } else {
+                host = rest;
+            }
+        }
+        if (port != null && port.isEmpty()) {
+            port = null;
+        }
+        return Optional.of(new String[] {user, host, port});
+    }
+}

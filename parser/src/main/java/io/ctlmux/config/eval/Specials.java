@@ -1,0 +1,580 @@
+package io.ctlmux.config.eval;
+
+import io.ctlmux.config.keyword.Choices;
+import io.ctlmux.config.resolved.OptionState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/** The keywords with a parse of their own (readconf.c's individual cases). */
+final class Specials {
+    private Specials() {
+    }
+
+    static int handle(Evaluator.LineContext c) throws ConfigFault {
+        String name = c.keyword.name();
+        return switch (name) {
+            case "forwardagent" -> forwardAgent(c);
+            case "identityfile" -> fileList(c, "identityfile", "identity files", 100);
+            case "certificatefile" -> fileList(c, "certificatefile", "certificate files", 100);
+            case "addkeystoagent" -> addKeysToAgent(c);
+            case "identityagent" -> agentPath(c, "identityagent", c.args.next());
+            case "port" -> port(c);
+            case "localforward", "remoteforward", "dynamicforward" -> forward(c, name);
+            case "permitremoteopen" -> permitRemoteOpen(c);
+            case "escapechar" -> escapeChar(c);
+            case "syslogfacility" -> syslogFacility(c);
+            case "loglevel" -> logLevel(c);
+            case "logverbose" -> logVerbose(c);
+            case "rekeylimit" -> rekeyLimit(c);
+            case "sendenv" -> sendEnv(c);
+            case "setenv" -> setEnv(c);
+            case "controlpersist" -> controlPersist(c);
+            case "tunneldevice" -> tunnelDevice(c);
+            case "ipqos" -> ipqos(c);
+            case "canonicaldomains" -> canonicalDomains(c);
+            case "canonicalizepermittedcnames" -> permittedCnames(c);
+            case "streamlocalbindmask" -> streamLocalBindMask(c);
+            case "revokedhostkeys" -> c.ev.parseString(c, "revokedhostkeys");
+            case "fingerprinthash" -> fingerprintHash(c);
+            case "proxyjump" -> proxyJump(c);
+            default -> c.ev.values().handleNewKeyword(c);
+        };
+    }
+
+    private static int forwardAgent(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": missing argument.");
+            return -1;
+        }
+        OptionalInt v = Choices.FLAG.parse(arg);
+        if (v.isPresent()) {
+            c.offer("forwardagent", v.getAsInt());
+            return 0;
+        }
+        c.offer("forwardagent", 1);
+        return agentPath(c, "forwardagentpath", arg);
+    }
+
+    private static int agentPath(Evaluator.LineContext c, String key, String arg) {
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        if (!c.ev.values().dollarExpandValid(arg, c.ev, c.ev.stderrSink())) {
+            c.error(c.where + ": Invalid environment expansion " + arg + ".");
+            return -1;
+        }
+        if (arg.charAt(0) == '$' && (arg.length() < 2 || arg.charAt(1) != '{')
+                && !Values.validEnvName(arg.substring(1))) {
+            c.error(c.where + ": Invalid environment name " + arg + ".");
+            return -1;
+        }
+        c.offer(key, arg);
+        return 0;
+    }
+
+    /** IdentityFile / CertificateFile: accumulate while active, duplicates dropped. */
+    @SuppressWarnings("unchecked")
+    private static int fileList(Evaluator.LineContext c, String key, String what, int max) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        if (c.active[0]) {
+            List<String> cur = c.ev.o.get(key);
+            if (cur != null && cur.size() >= max) {
+                c.error(c.where + ": Too many " + what + " specified (max " + max + ").");
+                return -1;
+            }
+            if (cur == null || !cur.contains(arg)) {
+                c.ev.o.append(key, arg, c.origin, c.span, c.block);
+            }
+        }
+        return 0;
+    }
+
+    private static int addKeysToAgent(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        String arg2 = c.args.next();
+        OptionalInt v = arg == null || arg.isEmpty() ? OptionalInt.empty() : Choices.YES_NO_ASK_CONFIRM.parse(arg);
+        int value;
+        int lifespan = 0;
+        Values vals = c.ev.values();
+        if (v.isPresent() && v.getAsInt() == 3 && arg2 != null) {
+            OptionalInt t = vals.convtime(arg2);
+            if (t.isEmpty()) {
+                c.error(c.where + ": invalid time value.");
+                return -1;
+            }
+            value = 3;
+            lifespan = t.getAsInt();
+        } else if (v.isEmpty() && arg2 == null) {
+            OptionalInt t = arg == null ? OptionalInt.empty() : vals.convtime(arg);
+            if (t.isEmpty()) {
+                c.error(c.where + ": unsupported option");
+                return -1;
+            }
+            value = 1;
+            lifespan = t.getAsInt();
+        } else if (v.isEmpty() || arg2 != null) {
+            c.error(c.where + ": unsupported option");
+            return -1;
+        } else {
+            value = v.getAsInt();
+        }
+        c.offer("addkeystoagent", new int[] {value, lifespan});
+        return 0;
+    }
+
+    private static int port(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        int p = c.ev.values().a2port(arg);
+        if (p <= 0) {
+            c.error(c.where + ": Bad port '" + arg + "'.");
+            return -1;
+        }
+        c.offer("port", p);
+        return 0;
+    }
+
+    private static int forward(Evaluator.LineContext c, String name) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        boolean remote = name.equals("remoteforward");
+        boolean dynamic = name.equals("dynamicforward");
+        String spec;
+        if (!dynamic) {
+            String arg2 = c.args.next();
+            if (arg2 == null || arg2.isEmpty()) {
+                if (remote) {
+                    dynamic = true;
+                    spec = arg;
+                } else {
+                    c.error(c.where + ": Missing target argument.");
+                    return -1;
+                }
+            } else {
+                spec = arg + ":" + arg2;
+            }
+        } else {
+            spec = arg;
+        }
+        Object fwd = c.ev.values().parseForward(spec, dynamic, remote, c.ev);
+        if (fwd == null) {
+            c.error(c.where + ": Bad forwarding specification.");
+            return -1;
+        }
+        if (c.active[0]) {
+            String key = remote ? "remoteforward" : "localforward";
+            List<Object> cur = c.ev.o.get(key);
+            if (cur == null || !cur.contains(fwd)) {
+                c.ev.o.append(key, fwd, c.origin, c.span, c.block);
+            }
+        }
+        return 0;
+    }
+
+    private static int permitRemoteOpen(Evaluator.LineContext c) throws ConfigFault {
+        boolean wasEmpty = !c.ev.o.isSet("permitremoteopen");
+        List<String> list = new ArrayList<>();
+        int i = 0;
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            if (arg.equalsIgnoreCase("none") || arg.equalsIgnoreCase("any")) {
+                if (i > 0 || c.args.remaining() > 0) {
+                    c.error(c.where + ": keyword " + c.kwText + " \"" + arg + "\" argument must appear alone.");
+                    return -1;
+                }
+            } else {
+                String problem = c.ev.values().permitOpenProblem(arg);
+                if (problem != null) {
+                    throw new ConfigFault(c.where + ": " + problem + " in permitremoteopen");
+                }
+            }
+            if (c.active[0] && wasEmpty) {
+                list.add(arg);
+            }
+            i++;
+        }
+        if (i == 0) {
+            throw new ConfigFault(c.where + ": missing permitremoteopen specification");
+        }
+        if (c.active[0] && wasEmpty) {
+            c.ev.o.offer("permitremoteopen", list, c.origin, c.span, c.block);
+        } else if (c.active[0]) {
+            c.ev.o.offer("permitremoteopen", list, c.origin, c.span, c.block);
+        }
+        return 0;
+    }
+
+    private static int escapeChar(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        int value;
+        if (arg.equals("none")) {
+            value = -2;
+        } else if (arg.length() == 1) {
+            value = arg.charAt(0) & 0xff;
+        } else if (arg.charAt(0) == '^' && arg.length() == 2 && arg.charAt(1) >= 64 && arg.charAt(1) < 128) {
+            value = arg.charAt(1) & 31;
+        } else {
+            c.error(c.where + ": Bad escape character.");
+            return -1;
+        }
+        c.offer("escapechar", value);
+        return 0;
+    }
+
+    static final List<String> FACILITIES = List.of("DAEMON", "USER", "AUTH", "AUTHPRIV", "LOCAL0", "LOCAL1",
+            "LOCAL2", "LOCAL3", "LOCAL4", "LOCAL5", "LOCAL6", "LOCAL7");
+
+    private static int syslogFacility(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        String f = arg == null ? null : facility(arg);
+        if (f == null) {
+            c.error(c.where + ": unsupported log facility '" + (arg == null ? "<NONE>" : arg) + "'");
+            return -1;
+        }
+        // Not scoped by Host/Match: the first line anywhere wins.
+        if (!c.ev.o.isSet("syslogfacility")) {
+            c.ev.o.offer("syslogfacility", f, c.origin, c.span, c.block);
+        }
+        return 0;
+    }
+
+    private static String facility(String arg) {
+        String up = arg.toUpperCase(Locale.ROOT);
+        return FACILITIES.contains(up) ? up : null;
+    }
+
+    /** The name -G prints for a LogLevel word; Debian prints QUIET as SILENT. Null when unknown. */
+    static String logLevelName(String arg, io.ctlmux.config.keyword.Dialect d) {
+        var r = io.ctlmux.config.keyword.NamedValues.logLevel(arg, d);
+        if (!r.isOk()) {
+            return null;
+        }
+        return d.debian && r.value().equals("QUIET") ? "SILENT" : r.value();
+    }
+
+    private static int logLevel(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        String lvl = logLevelName(arg, c.ev.dialect());
+        if (lvl == null) {
+            c.error(c.where + ": unsupported log level '" + (arg == null ? "<NONE>" : arg) + "'");
+            return -1;
+        }
+        c.offer("loglevel", lvl);
+        return 0;
+    }
+
+    private static int logVerbose(Evaluator.LineContext c) {
+        int i = 0;
+        String arg;
+        String first = null;
+        while ((arg = c.args.next()) != null) {
+            if (arg.isEmpty()) {
+                c.error(c.where + ": keyword " + c.kwText + " empty argument");
+                return -1;
+            }
+            if (arg.equalsIgnoreCase("none") && (i > 0 || c.args.remaining() > 0)) {
+                c.error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                return -1;
+            }
+            if (i == 0) {
+                first = arg;
+            }
+            i++;
+        }
+        if (first != null) {
+            c.offer("logverbose", first);
+        }
+        return 0;
+    }
+
+    private static int rekeyLimit(Evaluator.LineContext c) {
+        List<String> rest = new ArrayList<>();
+        String a;
+        while ((a = c.args.next()) != null) {
+            rest.add(a);
+        }
+        var r = io.ctlmux.config.keyword.RekeyLimit.parse(rest, c.ev.dialect());
+        if (!r.isOk()) {
+            c.error(c.where + ": " + r.error());
+            return -1;
+        }
+        c.offer("rekeylimit", r.value().bytes());
+        if (r.value().interval() != null) {
+            c.offer("rekeyinterval", r.value().interval());
+        }
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int sendEnv(Evaluator.LineContext c) {
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            if (arg.isEmpty() || arg.indexOf('=') >= 0) {
+                c.error(c.where + ": Invalid environment name.");
+                return -1;
+            }
+            if (!c.active[0]) {
+                continue;
+            }
+            if (arg.charAt(0) == '-') {
+                List<String> cur = c.ev.o.get("sendenv");
+                if (cur != null) {
+                    String pat = arg.substring(1);
+                    cur.removeIf(e -> c.ev.values().matchPattern(e, pat));
+                }
+                continue;
+            }
+            c.ev.o.append("sendenv", arg, c.origin, c.span, c.block);
+        }
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int setEnv(Evaluator.LineContext c) {
+        List<String> existing = c.ev.o.get("setenv");
+        boolean hadAny = existing != null && !existing.isEmpty();
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            if (arg.indexOf('=') < 0) {
+                c.error(c.where + ": Invalid SetEnv.");
+                return -1;
+            }
+            if (!c.active[0] || hadAny) {
+                continue;
+            }
+            List<String> cur = c.ev.o.get("setenv");
+            String name = arg.substring(0, arg.indexOf('='));
+            boolean dup = false;
+            if (cur != null) {
+                for (String e : cur) {
+                    if (e.substring(0, e.indexOf('=')).equals(name)) {
+                        dup = true;
+                    }
+                }
+            }
+            if (!dup) {
+                c.ev.o.append("setenv", arg, c.origin, c.span, c.block);
+            }
+        }
+        return 0;
+    }
+
+    private static int controlPersist(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing ControlPersist argument.");
+            return -1;
+        }
+        int value;
+        int timeout = 0;
+        if (arg.equals("no") || arg.equals("false")) {
+            value = 0;
+        } else if (arg.equals("yes") || arg.equals("true")) {
+            value = 1;
+        } else {
+            OptionalInt t = c.ev.values().convtime(arg);
+            if (t.isEmpty()) {
+                c.error(c.where + ": Bad ControlPersist argument.");
+                return -1;
+            }
+            value = 1;
+            timeout = t.getAsInt();
+        }
+        c.offer("controlpersist", new int[] {value, timeout});
+        return 0;
+    }
+
+    private static int tunnelDevice(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        int[] t = Values.a2tun(arg);
+        if (t == null) {
+            c.error(c.where + ": Bad tun device.");
+            return -1;
+        }
+        c.offer("tunneldevice", t);
+        return 0;
+    }
+
+    private static int ipqos(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        String arg2 = c.args.next();
+        var r = c.ev.values().parseIpqos(arg, arg2);
+        if (!r.isOk()) {
+            c.error(c.where + ": " + r.error());
+            return -1;
+        }
+        c.offer("ipqos", new int[] {r.value().interactive(), r.value().bulk()});
+        return 0;
+    }
+
+    private static int canonicalDomains(Evaluator.LineContext c) {
+        boolean had = c.ev.o.isSet("canonicaldomains");
+        List<String> list = new ArrayList<>();
+        int i = 0;
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            if (arg.isEmpty()) {
+                c.error(c.where + ": keyword " + c.kwText + " empty argument");
+                return -1;
+            }
+            if (arg.equalsIgnoreCase("none") && (i > 0 || c.args.remaining() > 0)) {
+                c.error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                return -1;
+            }
+            i++;
+            String err = Values.validDomain(arg);
+            if (err != null) {
+                c.error(c.where + ": " + err);
+                return -1;
+            }
+            if (!c.active[0] || had) {
+                continue;
+            }
+            if (list.size() >= 32) {
+                c.error(c.where + ": too many hostname suffixes.");
+                return -1;
+            }
+            list.add(arg);
+        }
+        if (c.active[0] && !had && !list.isEmpty()) {
+            c.ev.o.offer("canonicaldomains", list, c.origin, c.span, c.block);
+        }
+        return 0;
+    }
+
+    private static int permittedCnames(Evaluator.LineContext c) {
+        boolean had = c.ev.o.isSet("canonicalizepermittedcnames");
+        List<String> list = new ArrayList<>();
+        int i = 0;
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            String entry;
+            if (arg.equalsIgnoreCase("none")) {
+                if (i > 0 || c.args.remaining() > 0) {
+                    c.error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                    return -1;
+                }
+                entry = arg + ":";
+            } else if (arg.equals("*")) {
+                entry = "*:*";
+            } else {
+                String low = arg.toLowerCase(Locale.ROOT);
+                int colon = low.indexOf(':');
+                if (colon < 0 || colon == low.length() - 1) {
+                    c.error(c.where + ": Invalid permitted CNAME \"" + low + "\"");
+                    return -1;
+                }
+                entry = low.substring(0, colon) + ":" + arg.substring(colon + 1);
+            }
+            i++;
+            if (!c.active[0] || had) {
+                continue;
+            }
+            if (list.size() >= 32) {
+                c.error(c.where + ": too many permitted CNAMEs.");
+                return -1;
+            }
+            list.add(entry);
+        }
+        if (c.active[0] && !had && !list.isEmpty()) {
+            c.ev.o.offer("canonicalizepermittedcnames", list, c.origin, c.span, c.block);
+        }
+        return 0;
+    }
+
+    private static int streamLocalBindMask(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing StreamLocalBindMask argument.");
+            return -1;
+        }
+        Long v = Values.strtol(arg, 8);
+        if (v == null || v < 0 || v > 0777) {
+            c.error(c.where + ": Bad mask.");
+            return -1;
+        }
+        // Last value wins and Host/Match scoping does not apply.
+        c.ev.o.put("streamlocalbindmask", v.intValue(), c.origin, c.span, c.block);
+        return 0;
+    }
+
+    private static int fingerprintHash(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        String name = switch (arg.toLowerCase(Locale.ROOT)) {
+            case "md5" -> "MD5";
+            case "sha1" -> "SHA1";
+            case "sha256" -> "SHA256";
+            case "sha384" -> "SHA384";
+            case "sha512" -> "SHA512";
+            default -> null;
+        };
+        if (name == null) {
+            c.error(c.where + ": Invalid hash algorithm \"" + arg + "\".");
+            return -1;
+        }
+        c.offer("fingerprinthash", name);
+        return 0;
+    }
+
+    private static int proxyJump(Evaluator.LineContext c) {
+        String str = c.rest;
+        int len = 0;
+        while (len < str.length() && " \t\r\n=".indexOf(str.charAt(len)) >= 0) {
+            len++;
+        }
+        String spec = str.substring(len);
+        boolean active = c.active[0];
+        if (!c.ev.values().parseJump(spec, active, c)) {
+            c.error(c.where + ": Invalid ProxyJump \"" + spec + "\"");
+            return -1;
+        }
+        c.args.consumeAll();
+        return 0;
+    }
+
+    /** Algorithm lists: validated at parse time; expanded against the defaults when printing. */
+    static int algorithms(Evaluator.LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        String err = c.ev.values().algorithmSpecProblem(c.keyword.name(), arg, c.ev);
+        if (err != null) {
+            c.error(err.replace("FILE line N", c.where));
+            return -1;
+        }
+        c.offer(c.keyword.name(), arg);
+        return 0;
+    }
+
+    static OptionState state(Evaluator.LineContext c) {
+        return c.ev.o;
+    }
+}

@@ -1,0 +1,307 @@
+package io.ctlmux.config.eval;
+
+import io.ctlmux.config.expand.ExpansionException;
+import io.ctlmux.config.expand.Expander;
+import io.ctlmux.config.keyword.Algorithms;
+import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.keyword.Forward;
+import io.ctlmux.config.keyword.IpQos;
+import io.ctlmux.config.keyword.ProxyJump;
+import io.ctlmux.config.keyword.ValueResult;
+import io.ctlmux.config.keyword.Ports;
+import io.ctlmux.config.keyword.ListValues;
+import java.util.List;
+import io.ctlmux.config.keyword.TimeSpec;
+import io.ctlmux.config.match.Patterns;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** The evaluator's access to the value parsers, pattern matching and expansion, bound to one dialect. */
+final class Values {
+    private final Dialect dialect;
+
+    Values(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    OptionalInt convtime(String s) {
+        return TimeSpec.convtime(s, dialect);
+    }
+
+    int a2port(String s) {
+        OptionalInt p = Ports.a2port(s);
+        return p.isPresent() ? p.getAsInt() : -1;
+    }
+
+    boolean matchPattern(String s, String pattern) {
+        return Patterns.matchPattern(s, pattern);
+    }
+
+    int matchPatternList(String s, String list, boolean dolower) {
+        return Patterns.matchPatternList(s, list, dolower);
+    }
+
+    /** strtonum(0, INT_MAX) error word as atoi_err returns it, or null when valid. */
+    static String atoiErr(String s) {
+        if (s == null || s.isEmpty()) {
+            return "missing";
+        }
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || (s.charAt(i) >= 9 && s.charAt(i) <= 13))) {
+            i++;
+        }
+        int start = i;
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = i;
+        while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            i++;
+        }
+        if (i == digits || i != s.length()) {
+            return "invalid";
+        }
+        java.math.BigInteger v = new java.math.BigInteger(s.substring(start));
+        if (v.signum() < 0) {
+            return "too small";
+        }
+        if (v.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            return "too large";
+        }
+        return null;
+    }
+
+    static boolean validEnvName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            boolean ok = ch == '_' || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** strtol(s, &end, base) accepting the whole leading number; null when no digits were read. */
+    static Long strtol(String s, int base) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || (s.charAt(i) >= 9 && s.charAt(i) <= 13))) {
+            i++;
+        }
+        boolean neg = false;
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            neg = s.charAt(i) == '-';
+            i++;
+        }
+        int startDigits = i;
+        long v = 0;
+        while (i < s.length() && Character.digit(s.charAt(i), base) >= 0 && s.charAt(i) < 128) {
+            v = v * base + Character.digit(s.charAt(i), base);
+            if (v > Integer.MAX_VALUE) {
+                v = Long.MAX_VALUE / 2;
+            }
+            i++;
+        }
+        if (i == startDigits) {
+            return null;
+        }
+        return neg ? -v : v;
+    }
+
+    /** a2tun: returns {local, remote} (-0x7fffffff for "any"), or null when invalid. */
+    static int[] a2tun(String s) {
+        final int any = 0x7fffffff;
+        final int max = any - 2;
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            int[] a = a2tun(s.substring(0, colon));
+            if (a == null) {
+                return null;
+            }
+            int[] b = a2tun(s.substring(colon + 1));
+            if (b == null) {
+                return null;
+            }
+            return new int[] {a[0], b[0]};
+        }
+        if (s.equalsIgnoreCase("any")) {
+            return new int[] {any, any};
+        }
+        String err = atoiErr(s);
+        if (err != null) {
+            return null;
+        }
+        int v = Integer.parseInt(s.trim().replace("+", ""));
+        if (v > max) {
+            return null;
+        }
+        return new int[] {v, any};
+    }
+
+    /** valid_domain(name, 1): an error message, or null. */
+    static String validDomain(String name) {
+        String l = name.toLowerCase(java.util.Locale.ROOT);
+        if (l.isEmpty()) {
+            return "empty domain name";
+        }
+        if (!Character.isLetterOrDigit(l.charAt(0)) || l.charAt(0) > 127) {
+            return "domain name \"" + name + "\" starts with invalid character";
+        }
+        for (int i = 0; i < l.length(); i++) {
+            char ch = l.charAt(i);
+            boolean ok = ch < 128 && (Character.isLetterOrDigit(ch) || ch == '-' || ch == '.');
+            if (!ok) {
+                return "domain name \"" + name + "\" contains invalid characters";
+            }
+            if (ch == '.' && i > 0 && l.charAt(i - 1) == '.') {
+                return "domain name \"" + name + "\" contains consecutive separators";
+            }
+        }
+        if (l.charAt(l.length() - 1) == '.') {
+            return "domain name \"" + name + "\" ends with separator";
+        }
+        return null;
+    }
+
+    ValueResult<IpQos> parseIpqos(String first, String second) {
+        return IpQos.parse(first, second, dialect);
+    }
+
+    Object parseForward(String spec, boolean dynamic, boolean remote, Evaluator ev) {
+        return Forward.parse(spec, dynamic, remote, ev.env()::getenv).orElse(null);
+    }
+
+    /** The fatal problem of a PermitRemoteOpen entry ("missing host", "bad port number"), or null. */
+    String permitOpenProblem(String arg) {
+        ValueResult<List<String>> r = ListValues.permitRemoteOpen("permitremoteopen", List.of(arg));
+        return r.isOk() ? null : r.error();
+    }
+
+    /** parse_jump: validates, and when active (and no ProxyCommand/ProxyJump yet) stores the jump host. */
+    boolean parseJump(String spec, boolean active, Evaluator.LineContext c) {
+        var o = c.ev.o;
+        boolean act = active && !o.isSet("proxycommand") && !o.isSet("jumphost");
+        ValueResult<ProxyJump> j = ProxyJump.parse(spec, dialect, c.cmdline && dialect.atLeast(10, 3));
+        if (!j.isOk()) {
+            return false;
+        }
+        if (act) {
+            o.offer("jumphost", j.value(), c.origin, c.span, c.block);
+            if (!j.value().disabled()) {
+                o.offer("proxycommand", "none", c.origin, c.span, c.block);
+            }
+        }
+        return true;
+    }
+
+    /** Validation message for an algorithm list ("FILE line N: Bad ..."), or null when valid. */
+    String algorithmSpecProblem(String keyword, String arg, Evaluator ev) {
+        Algorithms.Kind kind = algorithmKind(keyword);
+        ValueResult<String> r = Algorithms.validate(kind, arg, dialect);
+        if (r.isOk()) {
+            return null;
+        }
+        if (kind == Algorithms.Kind.KEX_ALGORITHMS) {
+            List<String> supported = Algorithms.supported(kind, dialect);
+            String list = arg.startsWith("+") || arg.startsWith("^") ? arg.substring(1) : arg;
+            for (String n : list.split(",", -1)) {
+                if (n.isEmpty()) {
+                    break;
+                }
+                if (!supported.contains(n)) {
+                    ev.stderrAdd("Unsupported KEX algorithm \"" + n + "\"");
+                    break;
+                }
+            }
+        }
+        return "FILE line N: " + r.error();
+    }
+
+    static Algorithms.Kind algorithmKind(String keyword) {
+        return switch (keyword) {
+            case "ciphers" -> Algorithms.Kind.CIPHERS;
+            case "macs" -> Algorithms.Kind.MACS;
+            case "kexalgorithms" -> Algorithms.Kind.KEX_ALGORITHMS;
+            case "hostkeyalgorithms" -> Algorithms.Kind.HOST_KEY_ALGORITHMS;
+            case "hostbasedacceptedalgorithms" -> Algorithms.Kind.HOSTBASED_ACCEPTED_ALGORITHMS;
+            case "pubkeyacceptedalgorithms" -> Algorithms.Kind.PUBKEY_ACCEPTED_ALGORITHMS;
+            default -> Algorithms.Kind.CA_SIGNATURE_ALGORITHMS;
+        };
+    }
+
+    int handleNewKeyword(Evaluator.LineContext c) {
+        String name = c.keyword.name();
+        switch (name) {
+            case "obscurekeystroketiming", "channeltimeout", "refuseconnection", "warnweakcrypto":
+            default:
+                // Keywords of newer dialects are stored as their raw first argument.
+                return c.ev.parseString(c, name);
+        }
+    }
+
+    boolean matchCriterionKnown(String criterion) {
+        return switch (criterion) {
+            case "tagged", "localnetwork" -> dialect.atLeast(9, 4);
+            case "version", "sessiontype", "command" -> dialect.atLeast(10, 0);
+            default -> false;
+        };
+    }
+
+    boolean matchNewCriterion(Evaluator ev, String criterion, String arg) {
+        String tag = ev.o.get("tag");
+        return switch (criterion) {
+            case "tagged" -> matchPatternList(tag == null ? "" : tag, arg, false) == 1;
+            default -> false;
+        };
+    }
+
+    String expandHostname(String hostname, String hostArg) {
+        try {
+            return Expander.percent(hostname, Map.of('h', hostArg));
+        } catch (ExpansionException e) {
+            return hostname;
+        }
+    }
+
+    Map<Character, String> matchExecTokens(String thishost, String shorthost, String host, String portstr,
+            String ruser, String keyalias, String originalHost, Evaluator ev) {
+        Map<Character, String> t = new HashMap<>();
+        t.put('C', io.ctlmux.config.expand.ConnectionHash.percentC(thishost, host, portstr, ruser, ""));
+        t.put('L', shorthost);
+        t.put('d', ev.env().home());
+        t.put('h', host);
+        t.put('k', keyalias);
+        t.put('l', thishost);
+        t.put('n', originalHost);
+        t.put('p', portstr);
+        t.put('r', ruser);
+        t.put('u', ev.env().userName());
+        t.put('i', Long.toString(ev.env().uid()));
+        if (dialect.atLeast(9, 6)) {
+            t.put('j', "");
+        }
+        return t;
+    }
+
+    String percentExpand(String s, Map<Character, String> tokens) throws ExpansionException {
+        return Expander.percent(s, tokens);
+    }
+
+    boolean dollarExpandValid(String arg, Evaluator ev, List<String> stderr) {
+        try {
+            Expander.dollar(arg, ev.env()::getenv);
+            return true;
+        } catch (ExpansionException e) {
+            stderr.addAll(e.lines());
+            return false;
+        }
+    }
+
+    String expandInclude(Evaluator ev, String arg) throws ExpansionException {
+        return arg;
+    }
+}

@@ -1,0 +1,127 @@
+package io.ctlmux.config.resolved;
+
+import io.ctlmux.config.text.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The options obtained for one destination, keyed by the keyword's -G name, each with the line that set it and
+ * the later lines that lost to it. Filled by the evaluator (first value wins), read by the renderer and by lint.
+ */
+public final class OptionState {
+    /** One option's value and history. Values are Integer, String, or List of those. */
+    public static final class Slot {
+        private Object value;
+        private Provenance.Origin origin;
+        private Span span;
+        private Span block;
+        private final List<Span> shadowed = new ArrayList<>();
+
+        public Object value() {
+            return value;
+        }
+
+        public Provenance provenance() {
+            return new Provenance(origin, span, block, shadowed);
+        }
+    }
+
+    private final Map<String, Slot> slots = new LinkedHashMap<>();
+
+    /** True when {@code key} holds a value. */
+    public boolean isSet(String key) {
+        Slot s = slots.get(key);
+        return s != null && s.value != null;
+    }
+
+    public Optional<Slot> slot(String key) {
+        Slot s = slots.get(key);
+        return s == null || s.value == null ? Optional.empty() : Optional.of(s);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key) {
+        Slot s = slots.get(key);
+        return s == null ? null : (T) s.value;
+    }
+
+    public int getInt(String key, int unset) {
+        Object v = get(key);
+        return v instanceof Integer i ? i : unset;
+    }
+
+    /**
+     * First value wins: stores {@code value} when nothing is stored yet and returns true; otherwise records
+     * {@code span} as shadowed and returns false.
+     */
+    public boolean offer(String key, Object value, Provenance.Origin origin, Span span, Span block) {
+        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        if (s.value != null) {
+            if (span != null) {
+                s.shadowed.add(span);
+            }
+            return false;
+        }
+        s.value = value;
+        s.origin = origin;
+        s.span = span;
+        s.block = block;
+        return true;
+    }
+
+    /** Replaces the value unconditionally (last wins, or a value computed after the config was read). */
+    public void put(String key, Object value, Provenance.Origin origin, Span span, Span block) {
+        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        s.value = value;
+        s.origin = origin;
+        s.span = span;
+        s.block = block;
+    }
+
+    /** Sets a value computed from others (defaults, expansion), keeping the provenance of what was there. */
+    public void replaceValue(String key, Object value) {
+        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        if (s.origin == null) {
+            s.origin = Provenance.Origin.DEFAULT;
+        }
+        s.value = value;
+    }
+
+    /** Fills a default when unset. */
+    public void defaultTo(String key, Object value) {
+        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        if (s.value == null) {
+            s.value = value;
+            s.origin = Provenance.Origin.DEFAULT;
+        }
+    }
+
+    public void clear(String key) {
+        Slot s = slots.get(key);
+        if (s != null) {
+            s.value = null;
+        }
+    }
+
+    /** Appends to an accumulating list option; records the first line that contributed. */
+    @SuppressWarnings("unchecked")
+    public void append(String key, Object item, Provenance.Origin origin, Span span, Span block) {
+        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        if (s.value == null) {
+            s.value = new ArrayList<>();
+            s.origin = origin;
+            s.span = span;
+            s.block = block;
+        } else if (span != null && !span.equals(s.span)) {
+            s.shadowed.add(span);
+        }
+        ((List<Object>) s.value).add(item);
+    }
+
+    public Map<String, Slot> slots() {
+        return slots;
+    }
+}
