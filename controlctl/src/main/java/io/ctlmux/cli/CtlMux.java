@@ -11,6 +11,14 @@ import picocli.CommandLine.Spec;
         description = "OpenSSH connection sharing: resolve ssh_config exactly, control masters, lint configs.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            CheckCommand.class,
+            StopCommand.class,
+            ExitCommand.class,
+            ForwardCommand.class,
+            CancelCommand.class,
+            ExecCommand.class,
+            ConninfoCommand.class,
+            ChannelsCommand.class,
         })
 public final class CtlMux implements Runnable {
     @Spec

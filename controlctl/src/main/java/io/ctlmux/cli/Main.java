@@ -1,5 +1,9 @@
 package io.ctlmux.cli;
 
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of the {@code ctlmux} command. */
@@ -8,11 +12,73 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        Integer fast = fastCheck(args);
+        System.exit(fast != null ? fast : run(args));
     }
 
     /** Runs the command line and returns the exit code (for tests and for the launcher). */
     public static int run(String... args) {
-        return new CommandLine(new CtlMux()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured picocli command line (tests use it with their own writers). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CtlMux());
+        for (String name : List.of("check", "stop", "exit", "forward", "cancel", "exec", "conninfo", "channels")) {
+            CommandLine sub = cl.getSubcommands().get(name);
+            if (sub != null) {
+                // ssh's own options (-F cfg, -o K=V, -p 22, ...) pass through, in order, to SshArgs
+                sub.setUnmatchedOptionsArePositionalParams(true);
+            }
+        }
+        CommandLine exec = cl.getSubcommands().get("exec");
+        if (exec != null) {
+            ExecCommand.configure(exec);
+        }
+        return cl;
+    }
+
+    /**
+     * {@code ctlmux check ...} without picocli: start-up time is most of what {@code check} costs. Handles the
+     * same options as {@link CheckCommand}; returns null (use picocli) for anything else, e.g. {@code --help}.
+     */
+    static Integer fastCheck(String[] args) {
+        if (args.length == 0 || !args[0].equals("check")) {
+            return null;
+        }
+        String timeout = null;
+        boolean json = false;
+        boolean allowForeign = false;
+        boolean trace = false;
+        List<String> rest = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--json")) {
+                json = true;
+            } else if (a.equals("--allow-foreign")) {
+                allowForeign = true;
+            } else if (a.equals("--trace")) {
+                trace = true;
+            } else if (a.equals("--timeout") && i + 1 < args.length) {
+                timeout = args[++i];
+            } else if (a.startsWith("--timeout=")) {
+                timeout = a.substring("--timeout=".length());
+            } else if (a.startsWith("--") || a.equals("-h") || a.equals("-V")) {
+                return null;
+            } else {
+                rest.add(a);
+                if (SshArgs.WITH_VALUE.indexOf(a.length() == 2 && a.charAt(0) == '-' ? a.charAt(1) : ' ') >= 0
+                        && i + 1 < args.length) {
+                    rest.add(args[++i]);
+                }
+            }
+        }
+        Charset cs = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
+        int rc = CheckAction.run(rest, new MuxOptions.Values(timeout, allowForeign, trace), json, out, err);
+        out.flush();
+        err.flush();
+        return rc;
     }
 }

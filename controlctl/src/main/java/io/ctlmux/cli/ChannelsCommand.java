@@ -1,0 +1,27 @@
+package io.ctlmux.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ctlmux channels}: like {@code ssh -O channels}. */
+@Command(name = "channels", mixinStandardHelpOptions = true,
+        description = "Print the master's open channels (ssh -O channels, OpenSSH 10.3+ masters).")
+public final class ChannelsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    MuxOptions mux;
+    @Parameters(paramLabel = "SSH_ARGS", description = "ssh options and the destination.")
+    List<String> args;
+
+    @Override
+    public Integer call() {
+        return InfoCommands.run("channels", args, mux.values(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,85 @@
+package io.ctlmux.cli;
+
+import io.ctlmux.mux.client.MuxClient;
+import io.ctlmux.mux.client.MuxClientOptions;
+import io.ctlmux.mux.codec.MuxProtocolException;
+import io.ctlmux.mux.transport.ControlSocketException;
+import io.ctlmux.mux.transport.PeerClosedException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.SocketTimeoutException;
+import java.util.List;
+
+/**
+ * The shared frame of every mux subcommand: parse ssh's arguments, resolve the target, connect, run one action, and
+ * turn every failure into ssh's wording on stderr and exit status 255. No stack traces reach the user.
+ */
+final class ControlRunner {
+    /** What a subcommand does once connected; returns the exit status. */
+    interface Action {
+        int run(ControlTarget target, MuxClient client) throws IOException;
+    }
+
+    /** The name ssh prefixes to protocol errors of this request (its function name). */
+    private final String requestFunction;
+    private final boolean allowCommand;
+    private final boolean passDescriptors;
+
+    ControlRunner(String requestFunction, boolean allowCommand, boolean passDescriptors) {
+        this.requestFunction = requestFunction;
+        this.allowCommand = allowCommand;
+        this.passDescriptors = passDescriptors;
+    }
+
+    /** Parses and resolves; prints the failure and returns null if that is not possible. */
+    ControlTarget target(List<String> rawArgs, MuxOptions.Values mux, PrintWriter err, int[] exit) {
+        SshArgs args;
+        try {
+            args = SshArgs.parse(rawArgs == null ? List.of() : rawArgs, allowCommand);
+        } catch (IllegalArgumentException e) {
+            err.print("ctlmux: " + e.getMessage() + "\r\n");
+            err.flush();
+            exit[0] = 255;
+            return null;
+        }
+        try {
+            return ControlTarget.resolve(args, mux, err);
+        } catch (ControlTarget.Failure f) {
+            for (String line : f.lines) {
+                err.print(line + "\r\n");
+            }
+            err.flush();
+            exit[0] = f.exitCode;
+            return null;
+        }
+    }
+
+    int run(List<String> rawArgs, MuxOptions.Values mux, PrintWriter err, Action action) {
+        int[] exit = {255};
+        ControlTarget t = target(rawArgs, mux, err, exit);
+        if (t == null) {
+            return exit[0];
+        }
+        return run(t, action);
+    }
+
+    int run(ControlTarget t, Action action) {
+        String stage = "mux_client_hello_exchange";
+        MuxClientOptions co = t.clientOptions.withPassDescriptors(passDescriptors);
+        try (MuxClient client = MuxClient.connect(t.controlPath, co)) {
+            stage = requestFunction;
+            return action.run(t, client);
+        } catch (ControlSocketException e) {
+            t.stderr.log(e.getMessage());
+        } catch (SocketTimeoutException e) {
+            t.stderr.log("Control socket " + t.controlPath + ": " + e.getMessage() + " (unresponsive)");
+        } catch (PeerClosedException e) {
+            t.stderr.log(stage + ": " + e.getMessage());
+        } catch (MuxProtocolException e) {
+            t.stderr.log(stage + ": " + e.getMessage());
+        } catch (IOException e) {
+            t.stderr.log(stage + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        return 255;
+    }
+}

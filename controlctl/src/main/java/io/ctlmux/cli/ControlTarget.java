@@ -1,0 +1,114 @@
+package io.ctlmux.cli;
+
+import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.load.SshConfigException;
+import io.ctlmux.config.resolved.ResolvedOptions;
+import io.ctlmux.mux.client.MuxClientOptions;
+import io.ctlmux.mux.codec.Forward;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The master a subcommand talks to, resolved from ssh's own arguments exactly as {@code ssh -O} would: the
+ * ControlPath, the time limit, the log level and everything else the config says.
+ */
+final class ControlTarget {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    final SshArgs args;
+    final ResolvedOptions resolved;
+    final Path controlPath;
+    final Duration timeout;
+    final SshStderr stderr;
+    final MuxClientOptions clientOptions;
+
+    private ControlTarget(SshArgs args, ResolvedOptions resolved, Path controlPath, Duration timeout,
+                          SshStderr stderr, MuxClientOptions clientOptions) {
+        this.args = args;
+        this.resolved = resolved;
+        this.controlPath = controlPath;
+        this.timeout = timeout;
+        this.stderr = stderr;
+        this.clientOptions = clientOptions;
+    }
+
+    /** Thrown with the lines to print and the exit code when the target cannot be determined. */
+    static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient java.util.List<String> lines;
+        final int exitCode;
+
+        Failure(java.util.List<String> lines, int exitCode) {
+            super(String.join("\n", lines));
+            this.lines = lines;
+            this.exitCode = exitCode;
+        }
+    }
+
+    static ControlTarget resolve(SshArgs args, MuxOptions.Values mux, PrintWriter err) throws Failure {
+        ResolvedOptions r;
+        try {
+            r = SshConfig.resolve(args.resolverArgs());
+        } catch (SshConfigException e) {
+            throw new Failure(e.stderrLines(), e.exitCode());
+        }
+        boolean quiet = r.first("loglevel").map(v -> v.equalsIgnoreCase("QUIET")).orElse(false);
+        SshStderr stderr = new SshStderr(err, quiet);
+        Optional<String> cp = r.first("controlpath").filter(v -> !v.equalsIgnoreCase("none") && !v.isEmpty());
+        if (cp.isEmpty()) {
+            throw new Failure(java.util.List.of("No ControlPath specified for \"-O\" command"), 255);
+        }
+        Duration timeout;
+        if (mux.timeout() != null) {
+            timeout = parseDuration(mux.timeout());
+            if (timeout == null) {
+                throw new Failure(java.util.List.of("ctlmux: invalid --timeout value: " + mux.timeout()), 255);
+            }
+        } else {
+            timeout = r.first("connecttimeout").map(ControlTarget::parseDuration).orElse(null);
+            if (timeout == null) {
+                timeout = MuxClientOptions.DEFAULT_TIMEOUT;
+            }
+        }
+        MuxClientOptions co = new MuxClientOptions(timeout, mux.allowForeign(), false,
+                mux.trace() ? line -> { err.print(line); err.print("\r\n"); err.flush(); } : line -> { });
+        return new ControlTarget(args, r, Path.of(cp.get()), timeout, stderr, co);
+    }
+
+    /** Seconds ("5"), or a number with ms, s, m or h; null if invalid, zero or "none". */
+    static Duration parseDuration(String s) {
+        Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration d = switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+        return d.isZero() ? null : d;
+    }
+
+    java.util.List<Forward> forwards() {
+        return ForwardSpecs.fromResolved(resolved.all("localforward"), resolved.all("remoteforward"),
+                resolved.all("dynamicforward"));
+    }
+
+    /** The host name ssh uses in messages such as "Shared connection to HOST closed.". */
+    String host() {
+        return resolved.first("hostname").orElse(args.destination());
+    }
+}

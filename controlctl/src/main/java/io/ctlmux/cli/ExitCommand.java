@@ -1,0 +1,39 @@
+package io.ctlmux.cli;
+
+import io.ctlmux.mux.codec.MuxRequestDeniedException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ctlmux exit}: like {@code ssh -O exit}, the master terminates. */
+@Command(name = "exit", mixinStandardHelpOptions = true,
+        description = "Ask the master to exit, dropping its sessions (ssh -O exit).")
+public final class ExitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    MuxOptions mux;
+    @Parameters(paramLabel = "SSH_ARGS", description = "ssh options and the destination, as for ssh -O exit.")
+    List<String> args;
+
+    @Override
+    public Integer call() {
+        return new ControlRunner("mux_client_request_terminate", false, false)
+                .run(args, mux.values(), spec.commandLine().getErr(), (t, c) -> {
+                    try {
+                        c.exit();
+                    } catch (MuxRequestDeniedException e) {
+                        t.stderr.log(e.kind() == MuxRequestDeniedException.Kind.PERMISSION_DENIED
+                                ? "Master refused termination request: " + e.reason()
+                                : "mux_client_request_terminate: termination request failed: " + e.reason());
+                        return 255;
+                    }
+                    t.stderr.log("Exit request sent.");
+                    return 0;
+                });
+    }
+}

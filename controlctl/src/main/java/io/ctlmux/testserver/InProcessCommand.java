@@ -1,0 +1,128 @@
+package io.ctlmux.testserver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/**
+ * A tiny command set run inside the JVM (no OS processes), so exit statuses through a master are deterministic:
+ * {@code true}, {@code false}, {@code noop}, {@code exit N}, {@code echo WORDS}, {@code cat}, {@code sleep SECONDS},
+ * {@code printenv NAME}, {@code closeout N} (writes "partial\n", closes stdout, then exits N), {@code stderr WORDS}.
+ * Anything else writes {@code unknown command} to stderr and exits 127.
+ */
+final class InProcessCommand implements Command, Runnable {
+    private final String commandLine;
+    private InputStream in;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exit;
+    private Map<String, String> env = Map.of();
+    private Thread thread;
+
+    InProcessCommand(String commandLine) {
+        this.commandLine = commandLine;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment environment) {
+        env = Map.copyOf(environment.getEnv());
+        thread = new Thread(this, "inproc-" + commandLine);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public void run() {
+        int status;
+        try {
+            status = execute(List.of(commandLine.trim().split("\\s+", -1)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = 130;
+        } catch (IOException | RuntimeException e) {
+            status = 1;
+        }
+        exit.onExit(status);
+    }
+
+    private int execute(List<String> argv) throws IOException, InterruptedException {
+        String name = argv.get(0);
+        List<String> args = argv.subList(1, argv.size());
+        switch (name) {
+            case "true":
+            case "noop":
+                return 0;
+            case "false":
+                return 1;
+            case "exit":
+                return args.isEmpty() ? 0 : Integer.parseInt(args.get(0));
+            case "echo":
+                write(out, String.join(" ", args) + "\n");
+                return 0;
+            case "stderr":
+                write(err, String.join(" ", args) + "\n");
+                return 0;
+            case "cat":
+                in.transferTo(out);
+                out.flush();
+                return 0;
+            case "sleep":
+                Thread.sleep((long) (Double.parseDouble(args.get(0)) * 1000));
+                return 0;
+            case "printenv":
+                String v = env.get(args.get(0));
+                if (v == null) {
+                    return 1;
+                }
+                write(out, v + "\n");
+                return 0;
+            case "closeout":
+                write(out, "partial\n");
+                out.close();
+                Thread.sleep(100);
+                return args.isEmpty() ? 0 : Integer.parseInt(args.get(0));
+            default:
+                write(err, "unknown command: " + name + "\n");
+                return 127;
+        }
+    }
+
+    private static void write(OutputStream s, String text) throws IOException {
+        s.write(text.getBytes(StandardCharsets.UTF_8));
+        s.flush();
+    }
+}
