@@ -11,6 +11,9 @@ import picocli.CommandLine.Spec;
         description = "OpenSSH connection sharing: resolve ssh_config exactly, control masters, lint configs.",
         subcommands = {
             picocli.CommandLine.HelpCommand.class,
+            ConfigCommand.class,
+            ExplainCommand.class,
+            PathCommand.class,
             CheckCommand.class,
             StopCommand.class,
             ExitCommand.class,

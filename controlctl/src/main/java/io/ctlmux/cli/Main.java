@@ -24,7 +24,8 @@ public final class Main {
     /** The configured picocli command line (tests use it with their own writers). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new CtlMux());
-        for (String name : List.of("check", "stop", "exit", "forward", "cancel", "exec", "conninfo", "channels")) {
+        for (String name : List.of("check", "stop", "exit", "forward", "cancel", "exec", "conninfo", "channels", "config",
+                "explain", "path")) {
             CommandLine sub = cl.getSubcommands().get(name);
             if (sub != null) {
                 // ssh's own options (-F cfg, -o K=V, -p 22, ...) pass through, in order, to SshArgs

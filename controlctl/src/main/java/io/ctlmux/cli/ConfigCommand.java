@@ -1,0 +1,67 @@
+package io.ctlmux.cli;
+
+import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.resolved.Provenance;
+import io.ctlmux.config.resolved.ResolvedValue;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ctlmux config}: prints byte for byte what {@code ssh -G} prints for the same arguments. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Print the resolved configuration for a destination, exactly as ssh -G does.",
+        footer = {"", "Exit status: 0, or 255 with OpenSSH's error lines on a bad configuration."})
+public final class ConfigCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ResolveOptions resolve;
+    @Option(names = "--json", description = "Print the resolved options with provenance as JSON.")
+    boolean json;
+    @Parameters(paramLabel = "SSH_ARGS", description = "ssh options and the destination, as for ssh -G.")
+    List<String> args;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int[] rc = {0};
+        SshConfig.Resolution r = resolve.resolve(args, spec.commandLine().getErr(), rc);
+        if (r == null) {
+            return rc[0];
+        }
+        if (!json) {
+            out.print(r.options().render());
+            out.flush();
+            return 0;
+        }
+        StringBuilder sb = new StringBuilder("{\"dialect\":").append(Json.str(r.result().dialect().id))
+                .append(",\"options\":[");
+        boolean first = true;
+        for (ResolvedValue v : r.options().values()) {
+            sb.append(first ? "" : ",").append("\n  {\"keyword\":").append(Json.str(v.keyword()))
+                    .append(",\"value\":").append(Json.str(v.value())).append(",\"source\":")
+                    .append(Json.provenance(v.provenance())).append('}');
+            first = false;
+        }
+        sb.append("\n],\"skippedExec\":[");
+        first = true;
+        for (String s : r.result().skippedExecs()) {
+            sb.append(first ? "" : ",").append(Json.str(s));
+            first = false;
+        }
+        sb.append("]}");
+        out.println(sb);
+        out.flush();
+        return 0;
+    }
+
+    static String where(Provenance p) {
+        return Json.where(p);
+    }
+}

@@ -1,0 +1,96 @@
+package io.ctlmux.cli;
+
+import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.resolved.Provenance;
+import io.ctlmux.config.resolved.ResolvedValue;
+import io.ctlmux.config.text.Span;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ctlmux explain}: each effective value, the line that set it and the lines it shadowed. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explain where each effective option comes from (file:line), what it shadowed, and "
+                + "which blocks were active.",
+        footer = {"", "Keywords to explain may follow the destination: ctlmux explain -F cfg host user port"})
+public final class ExplainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ResolveOptions resolve;
+    @Parameters(paramLabel = "SSH_ARGS", description = "ssh options, the destination, then optional keywords.")
+    List<String> args;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> sshArgs = new ArrayList<>();
+        Set<String> keywords = new LinkedHashSet<>();
+        boolean destSeen = false;
+        List<String> in = args == null ? List.of() : args;
+        for (int i = 0; i < in.size(); i++) {
+            String a = in.get(i);
+            if (destSeen && !a.startsWith("-")) {
+                keywords.add(a.toLowerCase(Locale.ROOT));
+                continue;
+            }
+            sshArgs.add(a);
+            if (a.startsWith("-") && a.length() == 2 && "bceilmopBDEFIJLOPQRSWw".indexOf(a.charAt(1)) >= 0
+                    && i + 1 < in.size()) {
+                sshArgs.add(in.get(++i));
+            } else if (!a.startsWith("-")) {
+                destSeen = true;
+            }
+        }
+        int[] rc = {0};
+        SshConfig.Resolution r = resolve.resolve(sshArgs, spec.commandLine().getErr(), rc);
+        if (r == null) {
+            return rc[0];
+        }
+        Set<Span> blocks = new LinkedHashSet<>();
+        for (ResolvedValue v : r.options().values()) {
+            Provenance p = v.provenance();
+            if (p.block() != null) {
+                blocks.add(p.block());
+            }
+            if (!keywords.isEmpty() && !keywords.contains(v.keyword().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (keywords.isEmpty() && p.origin() == Provenance.Origin.DEFAULT) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder();
+            sb.append(v.render()).append("\n    from ").append(Json.where(p));
+            if (p.block() != null) {
+                sb.append(" (block at line ").append(p.block().line()).append(')');
+            }
+            for (Span s : p.shadowed()) {
+                sb.append("\n    shadows ").append(s.file()).append(':').append(s.line());
+            }
+            out.println(sb);
+        }
+        if (keywords.isEmpty()) {
+            out.println("(options not listed have OpenSSH's default values; name keywords to see them)");
+        }
+        if (!blocks.isEmpty()) {
+            out.println("active blocks that set values:");
+            for (Span b : blocks) {
+                out.println("    " + b.file() + ":" + b.line());
+            }
+        }
+        for (String s : r.result().skippedExecs()) {
+            out.println("not run (--no-exec): Match exec " + s);
+        }
+        out.flush();
+        return 0;
+    }
+}

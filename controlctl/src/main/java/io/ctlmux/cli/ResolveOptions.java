@@ -1,0 +1,54 @@
+package io.ctlmux.cli;
+
+import io.ctlmux.config.eval.Evaluator;
+import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.load.SshConfigException;
+import io.ctlmux.config.text.Vis;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options of the config-reading subcommands (picocli mixin): dialect and Match exec policy. */
+public final class ResolveOptions {
+    @Option(names = "--openssh", paramLabel = "VERSION",
+            description = "OpenSSH dialect to reproduce: 9.2-debian, 9.2, 10.5. Default: the installed ssh -V, "
+                    + "else the newest.")
+    String openssh;
+
+    @Option(names = "--no-exec", description = "Never run Match exec commands (they count as not matching).")
+    boolean noExec;
+
+    Dialect dialect() {
+        if (openssh == null) {
+            return SshConfig.defaultDialect();
+        }
+        return Dialect.parse(openssh).orElseThrow(() -> new IllegalArgumentException(
+                "unknown OpenSSH version '" + openssh + "' (use 9.2-debian, 9.2 or 10.5)"));
+    }
+
+    /** Resolves, printing ssh's error lines on failure; returns null after a failure (exit code in {@code rc[0]}). */
+    SshConfig.Resolution resolve(List<String> args, PrintWriter err, int[] rc) {
+        try {
+            SshConfig.Resolution r = SshConfig.resolveFull(args == null ? List.of() : args, dialect(),
+                    noExec ? Evaluator.ExecPolicy.NEVER : Evaluator.ExecPolicy.RUN);
+            for (String l : r.stderr()) {
+                err.print(Vis.log(l) + "\r\n");
+            }
+            err.flush();
+            return r;
+        } catch (SshConfigException e) {
+            for (String l : e.stderrLines()) {
+                err.print(Vis.log(l) + "\r\n");
+            }
+            err.flush();
+            rc[0] = e.exitCode();
+            return null;
+        } catch (IllegalArgumentException e) {
+            err.println("ctlmux: " + e.getMessage());
+            err.flush();
+            rc[0] = 2;
+            return null;
+        }
+    }
+}
