@@ -18,7 +18,7 @@ public final class NamedValues {
 
     /**
      * LogLevel, case-insensitive, returned as {@code -G} prints it ({@code DEBUG1} prints {@code DEBUG}; Debian
-     * also accepts {@code SILENT}). Error: {@code unsupported log level 'x'} ({@code <NONE>} when absent).
+     * also accepts {@code SILENT}, and prints {@code QUIET} as {@code SILENT}). Error: {@code unsupported log level 'x'} ({@code <NONE>} when absent).
      */
     public static ValueResult<String> logLevel(String arg, Dialect d) {
         if (arg != null) {
@@ -27,6 +27,9 @@ public final class NamedValues {
             }
             for (String l : LOG_LEVELS) {
                 if (l.equalsIgnoreCase(arg)) {
+                    if (d.debian && l.equals("QUIET")) {
+                        return ValueResult.ok("SILENT");
+                    }
                     return ValueResult.ok(l.equals("DEBUG1") ? "DEBUG" : l);
                 }
             }

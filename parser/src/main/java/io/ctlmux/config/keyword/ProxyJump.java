@@ -15,7 +15,8 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
 
     /**
      * Parses the rest-of-line text (leading whitespace and {@code =} already removed; a {@code #} comment and
-     * trailing whitespace are dropped here as OpenSSH does). {@code strict} is the 10.3+ check applied to
+     * trailing whitespace are dropped here as OpenSSH does; 9.2 also drops everything after inner whitespace).
+     * In 9.2 {@code none} is only taken when no ProxyCommand was set before; 10.x only checks ProxyJump. {@code strict} is the 10.3+ check applied to
      * {@code -J} and {@code -o} (hostname and user character validation). Error: {@code Invalid ProxyJump "text"}.
      */
     public static ValueResult<ProxyJump> parse(String text, Dialect dialect, boolean strict) {
@@ -39,7 +40,7 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
         if (hash >= 0) {
             orig = orig.substring(0, hash);
         }
-        orig = rtrim(orig);
+        orig = rtrim(orig, modern);
         String sdup = orig;
         boolean first = true;
         String user = null;
@@ -273,7 +274,19 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static String rtrim(String s) {
+    /**
+     * {@code rtrim}. Before 10.0 it blanks every whitespace character after the first position, which cuts the
+     * text at its first inner whitespace ({@code u x@h} becomes {@code u}).
+     */
+    private static String rtrim(String s, boolean modern) {
+        if (!modern) {
+            for (int i = 1; i < s.length(); i++) {
+                if (CNum.isSpace(s.charAt(i))) {
+                    return s.substring(0, i);
+                }
+            }
+            return s;
+        }
         int e = s.length();
         while (e > 0 && CNum.isSpace(s.charAt(e - 1))) {
             e--;
