@@ -78,7 +78,7 @@ SEP_QKW        : [ \t\r]+ -> type(SEP), mode(ARG_START) ;
 COMMENT_QKW    : '#' REST_OF_LINE? -> type(COMMENT), mode(LINE_END) ;
 ARG_UNTERMINATED_QKW : ( PIECE_FIRST PIECE* OPEN_QUOTE | OPEN_QUOTE ) -> type(ARG_UNTERMINATED), mode(ARG_IN) ;
 ARG_QKW        : ( PIECE_FIRST PIECE* '\\'? | '\\' ) -> type(ARG), mode(ARG_IN) ;
-ARG_CRFF_QKW   : [\r\f]+ -> type(ARG_CRFF), mode(ARG_IN) ;
+ARG_CRFF_QKW   : '\f' [\r\f]* -> type(ARG_CRFF), mode(ARG_IN) ;
 JUNK_QKW       : ~'\n' -> type(JUNK) ;
 
 // ---- start of an argv_split token ----

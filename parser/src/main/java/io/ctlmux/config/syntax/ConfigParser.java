@@ -2,61 +2,216 @@ package io.ctlmux.config.syntax;
 
 import io.ctlmux.config.text.SourceText;
 import io.ctlmux.config.text.Span;
+import io.ctlmux.grammar.SshConfigLexer;
+import io.ctlmux.grammar.SshConfigParser;
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
 
-/** Parses ssh_config text into a lossless {@link ConfigFile}. Never throws on any input. */
+/**
+ * Parses ssh_config text into a lossless {@link ConfigFile}. Never throws on any input.
+ *
+ * <p>The ANTLR grammar gives the token boundaries (keyword, separator, arguments, comment, line end); values are
+ * computed from the token texts as OpenSSH computes them. Every line is also checked against {@link OpenSshLexing},
+ * a direct rendering of OpenSSH's line lexing; where the two disagree (the few cases the lexer cannot express, see
+ * SshConfigLexer.g4) the direct result is used.
+ */
 public final class ConfigParser {
     private ConfigParser() {
     }
 
     public static ConfigFile parse(SourceText source) {
-        String text = source.text();
-        String name = source.name();
-        List<Line> lines = new ArrayList<>();
-        int pos = 0;
-        int lineNo = 0;
-        while (pos < text.length()) {
-            int nl = text.indexOf('\n', pos);
-            int end = nl < 0 ? text.length() : nl + 1;
-            lineNo++;
-            lines.add(line(text, name, pos, end, lineNo));
-            pos = end;
-        }
-        return new ConfigFile(source, lines);
+        return parseReport(source).file();
     }
 
-    private static Line line(String text, String name, int start, int end, int lineNo) {
-        Span whole = new Span(name, start, end, lineNo, 1);
-        String raw = text.substring(start, end);
-        int eff = OpenSshLexing.effectiveEnd(text, start, end);
-        if (eff == start) {
-            return new Trivia(lineNo, whole, raw, Trivia.Kind.BLANK);
+    /**
+     * The parse with its bookkeeping: {@code syntaxErrors} from the ANTLR lexer and parser (expected empty for every
+     * input), and the 1-based numbers of the lines where the grammar's answer differed from OpenSSH's.
+     */
+    record Report(ConfigFile file, List<String> syntaxErrors, List<Integer> grammarMismatches) {
+    }
+
+    static Report parseReport(SourceText source) {
+        String text = source.text();
+        List<String> errors = new ArrayList<>();
+        List<SshConfigParser.LineContext> treeLines = treeLines(text, errors);
+        List<Line> lines = new ArrayList<>();
+        List<Integer> mismatches = new ArrayList<>();
+        int start = 0;
+        int lineNo = 0;
+        while (start < text.length()) {
+            int lf = text.indexOf('\n', start);
+            int end = lf < 0 ? text.length() : lf + 1;
+            lineNo++;
+            Line reference = reference(source, lineNo, start, end);
+            if (treeLines != null && lineNo - 1 < treeLines.size()) {
+                Line fromTree = fromTree(source, lineNo, start, end, treeLines.get(lineNo - 1));
+                if (!reference.equals(fromTree)) {
+                    mismatches.add(lineNo);
+                }
+            } else {
+                mismatches.add(lineNo);
+            }
+            lines.add(reference);
+            start = end;
         }
-        OpenSshLexing.Token kw = OpenSshLexing.strdelim(text, start, eff);
-        if (kw != null && kw.value().isEmpty() && kw.next() >= 0) {
-            kw = OpenSshLexing.strdelim(text, kw.next(), eff);
-        } else if (kw != null && kw.value().isEmpty()) {
-            kw = null;
+        return new Report(new ConfigFile(source, lines), List.copyOf(errors), List.copyOf(mismatches));
+    }
+
+    /** The grammar's line contexts, one per physical line; null when lexing or parsing reported an error. */
+    private static List<SshConfigParser.LineContext> treeLines(String text, List<String> errors) {
+        BaseErrorListener recorder = new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String msg,
+                    RecognitionException e) {
+                if (errors.size() < 100) {
+                    errors.add(line + ":" + column + ": " + msg);
+                }
+            }
+        };
+        try {
+            SshConfigLexer lexer = new SshConfigLexer(CharStreams.fromString(text));
+            lexer.removeErrorListeners();
+            lexer.addErrorListener(recorder);
+            SshConfigParser parser = new SshConfigParser(new CommonTokenStream(lexer));
+            parser.removeErrorListeners();
+            parser.addErrorListener(recorder);
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            SshConfigParser.ConfigFileContext tree = parser.configFile();
+            if (!errors.isEmpty()) {
+                return null;
+            }
+            List<SshConfigParser.LineContext> lines = new ArrayList<>();
+            for (int i = 0; i < tree.getChildCount(); i++) {
+                if (tree.getChild(i) instanceof SshConfigParser.LineContext l) {
+                    lines.add(l);
+                }
+            }
+            return lines;
+        } catch (RuntimeException e) {
+            errors.add("parser failure: " + e);
+            return null;
         }
-        if (kw == null || kw.value().isEmpty() || kw.value().charAt(0) == '\n') {
-            return new Trivia(lineNo, whole, raw, Trivia.Kind.BLANK);
-        }
-        if (kw.value().charAt(0) == '#') {
-            return new Trivia(lineNo, whole, raw, Trivia.Kind.COMMENT);
-        }
-        Span kwSpan = new Span(name, kw.start(), kw.end(), lineNo, kw.start() - start + 1);
-        int restStart = kw.next() < 0 ? eff : OpenSshLexing.skipWhitespace(text, kw.next(), eff);
-        String rest = text.substring(restStart, eff);
-        Span restSpan = new Span(name, restStart, eff, lineNo, restStart - start + 1);
-        OpenSshLexing.Split split = OpenSshLexing.argvSplit(text, restStart, eff);
-        List<Arg> args = new ArrayList<>();
-        if (!split.invalid()) {
-            for (OpenSshLexing.RawArg a : split.args()) {
-                args.add(new Arg(a.value(), new Span(name, a.start(), a.end(), lineNo, a.start() - start + 1)));
+    }
+
+    private static Span span(SourceText source, int lineNo, int lineStart, int start, int end) {
+        return new Span(source.name(), start, end, lineNo, start - lineStart + 1);
+    }
+
+    private static Trivia trivia(SourceText source, int lineNo, int start, int end) {
+        int eff = OpenSshLexing.effectiveEnd(source.text(), start, end);
+        Trivia.Kind kind = Trivia.Kind.BLANK;
+        for (int i = start; i < eff; i++) {
+            if (!OpenSshLexing.isTrailing(source.text().charAt(i))) {
+                kind = Trivia.Kind.COMMENT;
+                break;
             }
         }
-        String comment = split.commentStart() >= 0 ? text.substring(split.commentStart(), eff) : "";
-        return new Directive(lineNo, whole, raw, kw.value(), kwSpan, rest, restSpan, args, split.invalid(), comment);
+        return new Trivia(lineNo, span(source, lineNo, start, start, end), source.text().substring(start, end), kind);
+    }
+
+    /** The line as OpenSSH's own code sees it. */
+    static Line reference(SourceText source, int lineNo, int start, int end) {
+        String text = source.text();
+        int eff = OpenSshLexing.effectiveEnd(text, start, end);
+        if (eff == start) {
+            return trivia(source, lineNo, start, end);
+        }
+        OpenSshLexing.Token kw = OpenSshLexing.strdelim(text, start, eff);
+        if (kw != null && kw.value().isEmpty()) {
+            kw = kw.next() < 0 ? null : OpenSshLexing.strdelim(text, kw.next(), eff);
+        }
+        if (kw == null || kw.value().isEmpty() || kw.value().charAt(0) == '\n' || kw.value().charAt(0) == '#') {
+            return trivia(source, lineNo, start, end);
+        }
+        int restStart = kw.next() < 0 ? eff : OpenSshLexing.skipWhitespace(text, kw.next(), eff);
+        List<Arg> args = new ArrayList<>();
+        boolean invalid = false;
+        String comment = "";
+        if (restStart < eff) {
+            OpenSshLexing.Split split = OpenSshLexing.argvSplit(text, restStart, eff);
+            invalid = split.invalid();
+            for (OpenSshLexing.RawArg a : split.args()) {
+                args.add(new Arg(a.value(), span(source, lineNo, start, a.start(), a.end())));
+            }
+            if (split.commentStart() >= 0) {
+                comment = text.substring(split.commentStart(), eff);
+            }
+        }
+        return new Directive(lineNo, span(source, lineNo, start, start, end), text.substring(start, end), kw.value(),
+                span(source, lineNo, start, kw.start(), kw.end()), text.substring(restStart, eff),
+                span(source, lineNo, start, restStart, eff), args, invalid, comment);
+    }
+
+    /** The line as the grammar's tokens give it. */
+    private static Line fromTree(SourceText source, int lineNo, int start, int end, SshConfigParser.LineContext ctx) {
+        String text = source.text();
+        SshConfigParser.DirectiveContext d = ctx.directive();
+        if (ctx.junk() != null) {
+            return null;
+        }
+        if (d == null) {
+            return trivia(source, lineNo, start, end);
+        }
+        SshConfigParser.KeywordContext k = d.keyword();
+        Token kwTok = k.KEYWORD().getSymbol();
+        String kwText = kwTok.getText();
+        int quote = kwText.indexOf('"');
+        String keyword = quote < 0 ? kwText : kwText.substring(0, quote) + kwText.substring(quote + 1, kwText.length() - 1);
+        int kwEnd = kwTok.getStopIndex() + 1;
+        if (k.KEYWORD_FF() != null) {
+            keyword += k.KEYWORD_FF().getText();
+            kwEnd = k.KEYWORD_FF().getSymbol().getStopIndex() + 1;
+        }
+        List<Arg> args = new ArrayList<>();
+        boolean invalid = false;
+        int restStart = -1;
+        int restEnd = -1;
+        if (d.arguments() != null) {
+            for (SshConfigParser.ArgumentContext a : d.arguments().argument()) {
+                int as = a.start.getStartIndex();
+                int ae = a.stop.getStopIndex() + 1;
+                if (restStart < 0) {
+                    restStart = as;
+                }
+                restEnd = ae;
+                OpenSshLexing.Split one = OpenSshLexing.argvSplit(text, as, ae);
+                if (one.invalid() || !a.ARG_UNTERMINATED().isEmpty()) {
+                    invalid = true;
+                } else if (one.args().size() == 1 && one.commentStart() < 0) {
+                    args.add(new Arg(one.args().get(0).value(), span(source, lineNo, start, as, ae)));
+                } else {
+                    return null;
+                }
+            }
+        }
+        String comment = "";
+        if (d.comment() != null) {
+            Token c = d.comment().COMMENT().getSymbol();
+            comment = c.getText();
+            if (restStart < 0) {
+                restStart = c.getStartIndex();
+            }
+            restEnd = c.getStopIndex() + 1;
+        }
+        if (invalid) {
+            // An unterminated quote runs to the line end in the lexer; OpenSSH has stripped trailing whitespace.
+            args.clear();
+            comment = "";
+            restEnd = Math.min(restEnd, OpenSshLexing.effectiveEnd(text, start, end));
+        }
+        if (restStart < 0) {
+            restStart = OpenSshLexing.effectiveEnd(text, start, end);
+            restEnd = restStart;
+        }
+        return new Directive(lineNo, span(source, lineNo, start, start, end), text.substring(start, end), keyword,
+                span(source, lineNo, start, kwTok.getStartIndex(), kwEnd), text.substring(restStart, restEnd),
+                span(source, lineNo, start, restStart, restEnd), args, invalid, comment);
     }
 }
