@@ -1,0 +1,348 @@
+package io.ctlmux.mux.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.ctlmux.mux.codec.Forward;
+import io.ctlmux.mux.codec.ForwardType;
+import io.ctlmux.mux.codec.MuxCodec;
+import io.ctlmux.mux.codec.MuxHello;
+import io.ctlmux.mux.codec.MuxProtocolException;
+import io.ctlmux.mux.codec.MuxReply;
+import io.ctlmux.mux.codec.MuxRequest;
+import io.ctlmux.mux.codec.MuxRequestDeniedException;
+import io.ctlmux.mux.transport.ControlSocketException;
+import io.ctlmux.mux.transport.PeerClosedException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** MuxClient against a scripted master, including hostile ones: every case ends with a clear error in time. */
+class MuxClientTest {
+    private static final Duration TIMEOUT = Duration.ofMillis(400);
+    private static final MuxClientOptions OPTS = MuxClientOptions.defaults().withTimeout(TIMEOUT);
+
+    private static MuxHello hello(FakeMaster.Conn c) throws IOException {
+        c.send(new MuxHello(4, List.of()));
+        return (MuxHello) MuxCodec.decodeRequest(c.readFrame());
+    }
+
+    private static <T extends Throwable> T failsWithin(Class<T> type, Executable e) {
+        long start = System.nanoTime();
+        T t = assertThrows(type, e);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < TIMEOUT.toMillis() + 2000, "took " + ms + " ms");
+        return t;
+    }
+
+    @Test
+    void checkReturnsThePidAndCountsRequestIds() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            assertEquals(MuxHello.client(), hello(c));
+            for (int i = 0; i < 2; i++) {
+                MuxRequest.AliveCheck a = (MuxRequest.AliveCheck) MuxCodec.decodeRequest(c.readFrame());
+                assertEquals(i, a.requestId());
+                c.send(new MuxReply.Alive(a.requestId(), 4242));
+            }
+        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            assertEquals(4242, client.check());
+            assertEquals(4242, client.check());
+            m.awaitScript();
+        }
+    }
+
+    @Test
+    void wrongProtocolVersion() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            c.send(new MuxHello(5, List.of()));
+            c.awaitClose();
+        })) {
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, OPTS));
+            assertEquals("Unsupported multiplexing protocol version 5 (expected 4)", e.getMessage());
+        }
+    }
+
+    @Test
+    void garbageInsteadOfAHello() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            c.raw("SSH-2.0-OpenSSH_9.2\r\n".getBytes());
+            c.awaitClose();
+        })) {
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, OPTS));
+            assertEquals("frame length 1397966893 exceeds the limit of 262144 bytes", e.getMessage());
+        }
+    }
+
+    @Test
+    void aReplyThatIsNotAHello() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            c.send(new MuxReply.Ok(0));
+            c.awaitClose();
+        })) {
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, OPTS));
+            assertEquals("expected HELLO (1) got 2147483649", e.getMessage());
+        }
+    }
+
+    @Test
+    void twoGigabyteLengthHeader() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            c.readFrame();
+            c.raw(HexFormat.of().parseHex("80000000"));
+            c.awaitClose();
+        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, client::check);
+            assertEquals("frame length 2147483648 exceeds the limit of 262144 bytes", e.getMessage());
+        }
+    }
+
+    @Test
+    void silenceAfterAccept() throws Exception {
+        try (FakeMaster m = new FakeMaster(FakeMaster.Conn::awaitClose)) {
+            SocketTimeoutException e = failsWithin(SocketTimeoutException.class,
+                    () -> MuxClient.connect(m.socket, OPTS));
+            assertEquals("master did not send its hello within 400 ms", e.getMessage());
+        }
+    }
+
+    @Test
+    void silenceAfterARequest() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            c.awaitClose();
+        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            SocketTimeoutException e = failsWithin(SocketTimeoutException.class, client::check);
+            assertEquals("master did not answer the request within 400 ms", e.getMessage());
+        }
+    }
+
+    @Test
+    void replyWithTheWrongRequestId() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            c.readFrame();
+            c.send(new MuxReply.Alive(5, 1));
+            c.awaitClose();
+        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, client::check);
+            assertEquals("out of sequence reply: my id 0 theirs 5", e.getMessage());
+        }
+    }
+
+    @Test
+    void closeInTheMiddleOfAFrame() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            c.readFrame();
+            byte[] f = MuxCodec.frame(new MuxReply.Alive(0, 77));
+            c.raw(java.util.Arrays.copyOf(f, 7));
+        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, client::check);
+            assertEquals("master closed the connection inside a frame (3 of 12 bytes)", e.getMessage());
+        }
+    }
+
+    @Test
+    void closeBeforeTheHello() throws Exception {
+        // the master closes with our hello unread: the client sees EOF or a reset, never a hang
+        try (FakeMaster m = new FakeMaster(c -> { })) {
+            IOException e = failsWithin(IOException.class, () -> MuxClient.connect(m.socket, OPTS));
+            assertTrue(e instanceof PeerClosedException || e.getMessage().contains("reset"), e.toString());
+        }
+    }
+
+    @Test
+    void exitCountsAnEarlyCloseAsSuccess() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            assertInstanceOf(MuxRequest.Terminate.class, MuxCodec.decodeRequest(c.readFrame()));
+        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            client.exit();
+            m.awaitScript();
+        }
+    }
+
+    @Test
+    void refusalsCarryTheirKindAndReason() throws Exception {
+        Forward f = new Forward(ForwardType.REMOTE, "", 0, "localhost", 22);
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            MuxRequest.OpenForward o = (MuxRequest.OpenForward) MuxCodec.decodeRequest(c.readFrame());
+            assertEquals(f, o.forward());
+            c.send(new MuxReply.RemotePort(o.requestId(), 40123));
+            c.send(new MuxReply.Failure(((MuxRequest.CloseForward) MuxCodec.decodeRequest(c.readFrame()))
+                    .requestId(), "port not forwarded"));
+            c.send(new MuxReply.PermissionDenied(((MuxRequest.StopListening) MuxCodec.decodeRequest(c.readFrame()))
+                    .requestId(), "Permission denied"));
+            c.awaitClose();
+        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            assertEquals(OptionalInt.of(40123), client.forward(f));
+            MuxRequestDeniedException e = assertThrows(MuxRequestDeniedException.class, () -> client.cancel(f));
+            assertEquals(MuxRequestDeniedException.Kind.FAILURE, e.kind());
+            assertEquals("port not forwarded", e.reason());
+            e = assertThrows(MuxRequestDeniedException.class, client::stop);
+            assertEquals(MuxRequestDeniedException.Kind.PERMISSION_DENIED, e.kind());
+        }
+    }
+
+    @Test
+    void infoIsNotSentUnlessTheMasterAdvertisedIt() throws Exception {
+        List<byte[]> seen = new ArrayList<>();
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            try {
+                while (true) {
+                    seen.add(c.readFrame());
+                }
+            } catch (IOException closed) {
+                // client went away
+            }
+        })) {
+            try (MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+                MuxUnsupportedException e = assertThrows(MuxUnsupportedException.class,
+                        () -> client.info("connection"));
+                assertEquals("mux server does not support info request", e.getMessage());
+            }
+            m.awaitScript();
+            assertEquals(0, seen.size());
+        }
+    }
+
+    @Test
+    void infoFromA103Master() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            c.send(new MuxHello(4, List.of(new MuxHello.Extension("info", "0"))));
+            MuxCodec.decodeRequest(c.readFrame());
+            MuxRequest.ExtInfo q = (MuxRequest.ExtInfo) MuxCodec.decodeRequest(c.readFrame());
+            assertEquals("channels", q.name());
+            c.send(new MuxReply.ExtInfo(q.requestId(), 1, "#0 x\r\n"));
+            c.awaitClose();
+        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            assertTrue(client.supportsInfo());
+            assertEquals("#0 x\r\n", client.info("channels").text());
+        }
+    }
+
+    @Test
+    void sessionPassesThreeDescriptorsAndReturnsTheExitStatus() throws Exception {
+        Path tmp = Files.createTempFile("mux", ".txt");
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            MuxRequest.AliveCheck a = (MuxRequest.AliveCheck) MuxCodec.decodeRequest(c.readFrame());
+            c.send(new MuxReply.Alive(a.requestId(), 99));
+            MuxRequest.NewSession s = (MuxRequest.NewSession) MuxCodec.decodeRequest(c.readFrame());
+            assertEquals("exit 3", s.command());
+            ByteBuffer fdBytes = ByteBuffer.allocate(3);
+            while (fdBytes.hasRemaining()) {
+                if (c.ch.read(fdBytes) < 0) {
+                    throw new IOException("closed before three descriptor messages");
+                }
+            }
+            assertEquals("000000", HexFormat.of().formatHex(fdBytes.array()));
+            c.send(new MuxReply.SessionOpened(s.requestId(), 7));
+            c.send(new MuxReply.ExitMessage(7, 3));
+        }); FileInputStream in = new FileInputStream(tmp.toFile());
+             FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+            MuxClient client = MuxClient.connect(m.socket, OPTS.withPassDescriptors(true));
+            MuxSession s = client.openSession(SessionSpec.command("exit 3"), in.getFD(), out.getFD(),
+                    FileDescriptor.err);
+            assertEquals(99, s.masterPid());
+            assertEquals(3, s.waitForExitCode());
+            m.awaitScript();
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Test
+    void sessionExitForAnotherSessionIsAnError() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            c.send(new MuxReply.Alive(((MuxRequest.AliveCheck) MuxCodec.decodeRequest(c.readFrame())).requestId(),
+                    1));
+            MuxRequest.NewSession s = (MuxRequest.NewSession) MuxCodec.decodeRequest(c.readFrame());
+            c.ch.read(ByteBuffer.allocate(3));
+            c.send(new MuxReply.SessionOpened(s.requestId(), 7));
+            c.send(new MuxReply.ExitMessage(8, 0));
+            c.awaitClose();
+        })) {
+            MuxClient client = MuxClient.connect(m.socket, OPTS.withPassDescriptors(true));
+            MuxSession s = client.openSession(SessionSpec.command("true"), FileDescriptor.in, FileDescriptor.out,
+                    FileDescriptor.err);
+            MuxProtocolException e = assertThrows(MuxProtocolException.class, s::waitFor);
+            assertEquals("exit on unknown session: my id 7 theirs 8", e.getMessage());
+            s.close();
+        }
+    }
+
+    @Test
+    void missingStaleAndNotASocket() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "cs");
+        try {
+            ControlSocketException e = assertThrows(ControlSocketException.class,
+                    () -> MuxClient.connect(dir.resolve("none"), OPTS));
+            assertEquals(ControlSocketException.Kind.MISSING, e.kind());
+            assertEquals("Control socket connect(" + dir.resolve("none") + "): No such file or directory",
+                    e.getMessage());
+            Path stale = dir.resolve("stale");
+            try (var s = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                s.bind(java.net.UnixDomainSocketAddress.of(stale));
+            }
+            e = assertThrows(ControlSocketException.class, () -> MuxClient.connect(stale, OPTS));
+            assertEquals(ControlSocketException.Kind.REFUSED, e.kind());
+            assertEquals("Control socket connect(" + stale + "): Connection refused", e.getMessage());
+            Path file = Files.createFile(dir.resolve("file"));
+            e = assertThrows(ControlSocketException.class, () -> MuxClient.connect(file, OPTS));
+            assertEquals(ControlSocketException.Kind.NOT_A_SOCKET, e.kind());
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    @Test
+    void foreignSocketsAreRefusedUnlessAllowed() throws Exception {
+        assumeTrue(io.ctlmux.mux.transport.ControlSockets.currentUid() == 0,
+                "needs root to give a socket to another uid");
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            MuxRequest.AliveCheck a = (MuxRequest.AliveCheck) MuxCodec.decodeRequest(c.readFrame());
+            c.send(new MuxReply.Alive(a.requestId(), 5));
+            c.awaitClose();
+        })) {
+            Files.setAttribute(m.socket, "unix:uid", 12345);
+            ControlSocketException e = assertThrows(ControlSocketException.class,
+                    () -> MuxClient.connect(m.socket, OPTS));
+            assertEquals(ControlSocketException.Kind.FOREIGN, e.kind());
+            assertEquals("Control socket " + m.socket + " is owned by uid 12345, not by uid 0 or root; refusing to "
+                    + "use it (--allow-foreign overrides)", e.getMessage());
+            assertEquals(5, checkAllowed(m.socket));
+        }
+    }
+
+    private static long checkAllowed(Path socket) throws IOException {
+        try (MuxClient c = MuxClient.connect(socket, OPTS.withAllowForeign(true))) {
+            return c.check();
+        }
+    }
+}
