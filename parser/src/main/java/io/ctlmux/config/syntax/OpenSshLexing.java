@@ -29,8 +29,10 @@ final class OpenSshLexing {
      * Returns {@code start} for a line OpenSSH sees as empty.
      */
     static int effectiveEnd(String text, int start, int end) {
-        int len = text.indexOf('\0', start);
-        int cut = len < 0 || len >= end ? end : len;
+        int cut = start;
+        while (cut < end && text.charAt(cut) != '\0') {
+            cut++;
+        }
         if (cut == start) {
             return start;
         }

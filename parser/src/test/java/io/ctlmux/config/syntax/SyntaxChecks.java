@@ -13,20 +13,6 @@ final class SyntaxChecks {
     private SyntaxChecks() {
     }
 
-    /**
-     * True for the line shapes SshConfigLexer.g4 documents as beyond its token boundaries: a line whose kept content
-     * is a single FF, and an escaped space right before stripped trailing whitespace.
-     */
-    static boolean isKnownLexerLimit(String text, Line line) {
-        int start = line.span().start();
-        int end = line.span().end();
-        int eff = OpenSshLexing.effectiveEnd(text, start, end);
-        if (eff == start + 1 && text.charAt(start) == '\f') {
-            return true;
-        }
-        return eff > start && eff < end && text.charAt(eff - 1) == '\\' && text.charAt(eff) == ' ';
-    }
-
     /** Parses, checks the round trip, the absence of ANTLR errors, and that the grammar agrees with OpenSSH. */
     static ConfigFile parseChecked(SourceText source) {
         ConfigParser.Report r = ConfigParser.parseReport(source);
@@ -34,9 +20,10 @@ final class SyntaxChecks {
         assertEquals(List.of(), r.syntaxErrors(), "ANTLR errors");
         for (int n : r.grammarMismatches()) {
             Line line = r.file().lines().get(n - 1);
-            assertTrue(isKnownLexerLimit(source.text(), line),
+            assertTrue(ConfigParser.isKnownLexerLimit(source.text(), line.span().start(), line.span().end()),
                     () -> "grammar and OpenSSH disagree on line " + n + ": " + escape(line.text()));
         }
+        assertEquals(r.file(), ConfigParser.parse(source), "parse() differs from the verified parse");
         int expectedOffset = 0;
         for (Line l : r.file().lines()) {
             assertEquals(expectedOffset, l.span().start());
