@@ -1,6 +1,10 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.keyword.AddKeysToAgent;
+import io.ctlmux.config.keyword.ControlPersist;
 import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.keyword.EscapeChar;
+import io.ctlmux.config.keyword.TunnelDevice;
 import io.ctlmux.config.keyword.ProxyJump;
 import io.ctlmux.config.resolved.OptionState;
 import java.util.ArrayList;
@@ -49,7 +53,7 @@ final class Defaults {
         o.defaultTo("addressfamily", 0);
         o.defaultTo("connectionattempts", 1);
         o.defaultTo("numberofpasswordprompts", 3);
-        o.defaultTo("addkeystoagent", new int[] {0, 0});
+        o.defaultTo("addkeystoagent", new AddKeysToAgent(0, 0));
         if (!o.isSet("identityfile")) {
             List<String> ids = new ArrayList<>(List.of("~/.ssh/id_rsa", "~/.ssh/id_ecdsa", "~/.ssh/id_ecdsa_sk",
                     "~/.ssh/id_ed25519", "~/.ssh/id_ed25519_sk"));
@@ -61,7 +65,7 @@ final class Defaults {
             }
             o.defaultTo("identityfile", ids);
         }
-        o.defaultTo("escapechar", (int) '~');
+        o.defaultTo("escapechar", EscapeChar.DEFAULT);
         o.defaultTo("globalknownhostsfile", List.of("/etc/ssh/ssh_known_hosts", "/etc/ssh/ssh_known_hosts2"));
         if (!o.isSet("updatehostkeys")) {
             List<String> ukh = o.get("userknownhostsfile");
@@ -83,10 +87,10 @@ final class Defaults {
         o.defaultTo("serveraliveinterval", 0);
         o.defaultTo("serveralivecountmax", 3);
         o.defaultTo("controlmaster", 0);
-        o.defaultTo("controlpersist", new int[] {0, 0});
+        o.defaultTo("controlpersist", ControlPersist.DEFAULT);
         o.defaultTo("hashknownhosts", 0);
         o.defaultTo("tunnel", 0);
-        o.defaultTo("tunneldevice", new int[] {0x7fffffff, 0x7fffffff});
+        o.defaultTo("tunneldevice", TunnelDevice.DEFAULT);
         o.defaultTo("permitlocalcommand", 0);
         o.defaultTo("visualhostkey", 0);
         o.defaultTo("ipqos", d.debian ? new int[] {0x10, 0x08} : d.atLeast(10, 1) ? new int[] {0xb8, 0x00}
@@ -119,10 +123,6 @@ final class Defaults {
         ProxyJump j = o.get("jumphost");
         if (j != null && j.disabled()) {
             o.clear("jumphost");
-        }
-        List<String> cn = o.get("canonicalizepermittedcnames");
-        if (cn != null && cn.size() == 1 && cn.get(0).endsWith(":") && cn.get(0).equalsIgnoreCase("none:")) {
-            o.clear("canonicalizepermittedcnames");
         }
     }
 }

@@ -51,6 +51,7 @@ public final class Evaluator {
     final List<ConfigFile> filesRead = new ArrayList<>();
     private final Map<String, ConfigFile> parsed = new HashMap<>();
     private final Values values;
+    private final java.util.function.Function<SourceText, ConfigFile> parser;
 
     // Per-evaluation state that mirrors ssh.c globals.
     String host;            // current host name ("host" in ssh.c)
@@ -60,6 +61,13 @@ public final class Evaluator {
     private Span currentBlock;
 
     public Evaluator(Dialect dialect, Environment env, ExecPolicy execPolicy) {
+        this(dialect, env, execPolicy, ConfigParser::parse);
+    }
+
+    /** {@code parser} turns file bytes into the tree: {@link ConfigParser#parse} or {@link ConfigParser#parseDirect}. */
+    public Evaluator(Dialect dialect, Environment env, ExecPolicy execPolicy,
+            java.util.function.Function<SourceText, ConfigFile> parser) {
+        this.parser = parser;
         this.dialect = dialect;
         this.env = env;
         this.execPolicy = execPolicy;
@@ -70,7 +78,7 @@ public final class Evaluator {
         return dialect;
     }
 
-    Environment env() {
+    public Environment env() {
         return env;
     }
 
@@ -103,7 +111,7 @@ public final class Evaluator {
         }
         byte[] content = bytes.get();
         ConfigFile cf = parsed.computeIfAbsent(filename + "\0" + content.length,
-                k -> ConfigParser.parse(SourceText.ofBytes(filename, content)));
+                k -> parser.apply(SourceText.ofBytes(filename, content)));
         if (!filesRead.contains(cf)) {
             filesRead.add(cf);
         }
@@ -143,7 +151,7 @@ public final class Evaluator {
 
     /** Processes one {@code -o} option (file "command-line", line 0, always active). */
     int processCommandLineOption(String text) throws ConfigFault {
-        ConfigFile cf = ConfigParser.parse(SourceText.of("command-line", text));
+        ConfigFile cf = parser.apply(SourceText.of("command-line", text));
         for (Line l : cf.lines()) {
             if (l instanceof Directive d) {
                 return processLine(d, "command-line", 0, null, FLAG_USERCONF, 0);
@@ -299,12 +307,12 @@ public final class Evaluator {
 
     int parseInt(LineContext c, String key) {
         String arg = c.args.next();
-        String err = Values.atoiErr(arg);
-        if (err != null) {
-            error(c.where + ": integer value " + err + ".");
+        var r = io.ctlmux.config.keyword.Ports.parseInt(arg);
+        if (!r.isOk()) {
+            error(c.where + ": " + r.error());
             return -1;
         }
-        c.offer(key, Integer.parseInt(arg));
+        c.offer(key, r.value());
         return 0;
     }
 
@@ -491,6 +499,15 @@ public final class Evaluator {
 
         String next() {
             return pos < args.size() ? args.get(pos++).value() : null;
+        }
+
+        /** Consumes and returns every remaining argument. */
+        List<String> rest() {
+            List<String> out = new ArrayList<>();
+            while (pos < args.size()) {
+                out.add(args.get(pos++).value());
+            }
+            return out;
         }
 
         String peek() {

@@ -3,7 +3,10 @@ package io.ctlmux.config.eval;
 import io.ctlmux.config.expand.ConnectionHash;
 import io.ctlmux.config.expand.ExpansionException;
 import io.ctlmux.config.expand.Expander;
+import io.ctlmux.config.keyword.ControlPersist;
 import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.keyword.EscapeChar;
+import io.ctlmux.config.keyword.TunnelDevice;
 import io.ctlmux.config.keyword.Forward;
 import io.ctlmux.config.keyword.ProxyJump;
 import io.ctlmux.config.keyword.ValueResult;
@@ -55,13 +58,19 @@ public final class Resolver {
 
     public static Result resolve(List<String> argv, Dialect dialect, Environment env, Evaluator.ExecPolicy exec)
             throws Failure {
+        return resolve(argv, new Evaluator(dialect, env, exec));
+    }
+
+    /** Resolves with a prepared evaluator (to choose its parser). */
+    public static Result resolve(List<String> argv, Evaluator ev) throws Failure {
+        Dialect dialect = ev.dialect();
+        Environment env = ev.env();
         SshArgs args;
         try {
             args = SshArgs.parse(argv, dialect);
         } catch (SshArgs.UsageException e) {
             throw new Failure(List.of("ctlmux: " + e.getMessage()), 255);
         }
-        Evaluator ev = new Evaluator(dialect, env, exec);
         try {
             return run(ev, args, dialect, env);
         } catch (ConfigFault f) {
@@ -165,8 +174,8 @@ public final class Resolver {
         }
         int uhk = o.getInt("updatehostkeys", -1);
         if (uhk == 2) {
-            int[] cp = o.get("controlpersist");
-            boolean persist = cp != null && cp[0] != 0;
+            ControlPersist cp = o.get("controlpersist");
+            boolean persist = cp != null && cp.enabled();
             if (persist && o.isSet("controlpath")) {
                 o.replaceValue("updatehostkeys", 0);
             } else if (!args.command().isEmpty() || o.isSet("remotecommand") || o.getInt("requesttty", 0) == 1) {
@@ -370,11 +379,11 @@ public final class Resolver {
                     if (!o.isSet("tunnel")) {
                         o.put("tunnel", 1, Origin.COMMAND_LINE, span, null);
                     }
-                    int[] tun = Values.a2tun(a);
-                    if (tun == null) {
+                    ValueResult<TunnelDevice> tun = TunnelDevice.parse(a);
+                    if (!tun.isOk()) {
                         throw new ConfigFault("Bad tun device '" + a + "'");
                     }
-                    o.put("tunneldevice", tun, Origin.COMMAND_LINE, span, null);
+                    o.put("tunneldevice", tun.value(), Origin.COMMAND_LINE, span, null);
                 }
                 case 'W' -> {
                     Optional<Forward> f = Forward.parse(a, true, false, ev.env()::getenv);
@@ -386,17 +395,11 @@ public final class Resolver {
                     o.put("sessiontype", 0, Origin.COMMAND_LINE, span, null);
                 }
                 case 'e' -> {
-                    int v;
-                    if (a.length() == 2 && a.charAt(0) == '^' && a.charAt(1) >= 64 && a.charAt(1) < 128) {
-                        v = a.charAt(1) & 31;
-                    } else if (a.length() == 1) {
-                        v = a.charAt(0) & 0xff;
-                    } else if (a.equals("none")) {
-                        v = -2;
-                    } else {
+                    ValueResult<Integer> v = EscapeChar.parse(a);
+                    if (!v.isOk() || a.isEmpty()) {
                         throw new ConfigFault("Bad escape character '" + a + "'.");
                     }
-                    o.put("escapechar", v, Origin.COMMAND_LINE, span, null);
+                    o.put("escapechar", v.value(), Origin.COMMAND_LINE, span, null);
                 }
                 case 'c' -> {
                     if (ev.values().algorithmSpecProblem("ciphers", a, ev) != null || a.startsWith("-")) {

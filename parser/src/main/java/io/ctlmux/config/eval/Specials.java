@@ -1,6 +1,13 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.keyword.AddKeysToAgent;
 import io.ctlmux.config.keyword.Choices;
+import io.ctlmux.config.keyword.ControlPersist;
+import io.ctlmux.config.keyword.EscapeChar;
+import io.ctlmux.config.keyword.ListValues;
+import io.ctlmux.config.keyword.NamedValues;
+import io.ctlmux.config.keyword.TunnelDevice;
+import io.ctlmux.config.keyword.ValueResult;
 import io.ctlmux.config.resolved.OptionState;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,34 +107,7 @@ final class Specials {
     private static int addKeysToAgent(Evaluator.LineContext c) {
         String arg = c.args.next();
         String arg2 = c.args.next();
-        OptionalInt v = arg == null || arg.isEmpty() ? OptionalInt.empty() : Choices.YES_NO_ASK_CONFIRM.parse(arg);
-        int value;
-        int lifespan = 0;
-        Values vals = c.ev.values();
-        if (v.isPresent() && v.getAsInt() == 3 && arg2 != null) {
-            OptionalInt t = vals.convtime(arg2);
-            if (t.isEmpty()) {
-                c.error(c.where + ": invalid time value.");
-                return -1;
-            }
-            value = 3;
-            lifespan = t.getAsInt();
-        } else if (v.isEmpty() && arg2 == null) {
-            OptionalInt t = arg == null ? OptionalInt.empty() : vals.convtime(arg);
-            if (t.isEmpty()) {
-                c.error(c.where + ": unsupported option");
-                return -1;
-            }
-            value = 1;
-            lifespan = t.getAsInt();
-        } else if (v.isEmpty() || arg2 != null) {
-            c.error(c.where + ": unsupported option");
-            return -1;
-        } else {
-            value = v.getAsInt();
-        }
-        c.offer("addkeystoagent", new int[] {value, lifespan});
-        return 0;
+        return store(c, "addkeystoagent", AddKeysToAgent.parse(arg, arg2, c.ev.dialect()));
     }
 
     private static int port(Evaluator.LineContext c) {
@@ -187,79 +167,37 @@ final class Specials {
 
     private static int permitRemoteOpen(Evaluator.LineContext c) throws ConfigFault {
         boolean wasEmpty = !c.ev.o.isSet("permitremoteopen");
-        List<String> list = new ArrayList<>();
-        int i = 0;
-        String arg;
-        while ((arg = c.args.next()) != null) {
-            if (arg.equalsIgnoreCase("none") || arg.equalsIgnoreCase("any")) {
-                if (i > 0 || c.args.remaining() > 0) {
-                    c.error(c.where + ": keyword " + c.kwText + " \"" + arg + "\" argument must appear alone.");
-                    return -1;
-                }
-            } else {
-                String problem = c.ev.values().permitOpenProblem(arg);
-                if (problem != null) {
-                    throw new ConfigFault(c.where + ": " + problem + " in permitremoteopen");
-                }
+        ValueResult<List<String>> r = ListValues.permitRemoteOpen(c.kwText, c.args.rest());
+        if (!r.isOk()) {
+            if (r.error().contains("must appear alone")) {
+                c.error(c.where + ": " + r.error());
+                return -1;
             }
-            if (c.active[0] && wasEmpty) {
-                list.add(arg);
-            }
-            i++;
-        }
-        if (i == 0) {
-            throw new ConfigFault(c.where + ": missing permitremoteopen specification");
+            throw new ConfigFault(c.where + ": " + r.error()); // OpenSSH calls fatal() here
         }
         if (c.active[0] && wasEmpty) {
-            c.ev.o.offer("permitremoteopen", list, c.origin, c.span, c.block);
-        } else if (c.active[0]) {
-            c.ev.o.offer("permitremoteopen", list, c.origin, c.span, c.block);
+            c.ev.o.offer("permitremoteopen", r.value(), c.origin, c.span, c.block);
         }
         return 0;
     }
 
     private static int escapeChar(Evaluator.LineContext c) {
-        String arg = c.args.next();
-        if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
-            return -1;
-        }
-        int value;
-        if (arg.equals("none")) {
-            value = -2;
-        } else if (arg.length() == 1) {
-            value = arg.charAt(0) & 0xff;
-        } else if (arg.charAt(0) == '^' && arg.length() == 2 && arg.charAt(1) >= 64 && arg.charAt(1) < 128) {
-            value = arg.charAt(1) & 31;
-        } else {
-            c.error(c.where + ": Bad escape character.");
-            return -1;
-        }
-        c.offer("escapechar", value);
-        return 0;
+        return store(c, "escapechar", EscapeChar.parse(c.args.next()));
     }
 
-    static final List<String> FACILITIES = List.of("DAEMON", "USER", "AUTH", "AUTHPRIV", "LOCAL0", "LOCAL1",
-            "LOCAL2", "LOCAL3", "LOCAL4", "LOCAL5", "LOCAL6", "LOCAL7");
-
     private static int syslogFacility(Evaluator.LineContext c) {
-        String arg = c.args.next();
-        String f = arg == null ? null : facility(arg);
-        if (f == null) {
-            c.error(c.where + ": unsupported log facility '" + (arg == null ? "<NONE>" : arg) + "'");
+        ValueResult<String> r = NamedValues.syslogFacility(c.args.next());
+        if (!r.isOk()) {
+            c.error(c.where + ": " + r.error());
             return -1;
         }
         // Not scoped by Host/Match: the first line anywhere wins.
         if (!c.ev.o.isSet("syslogfacility")) {
-            c.ev.o.offer("syslogfacility", f, c.origin, c.span, c.block);
+            c.ev.o.offer("syslogfacility", r.value(), c.origin, c.span, c.block);
         }
         return 0;
     }
 
-    private static String facility(String arg) {
-        String up = arg.toUpperCase(Locale.ROOT);
-        return FACILITIES.contains(up) ? up : null;
-    }
 
     /** The name -G prints for a LogLevel word; Debian prints QUIET as SILENT. Null when unknown. */
     static String logLevelName(String arg, io.ctlmux.config.keyword.Dialect d) {
@@ -378,43 +316,11 @@ final class Specials {
     }
 
     private static int controlPersist(Evaluator.LineContext c) {
-        String arg = c.args.next();
-        if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing ControlPersist argument.");
-            return -1;
-        }
-        int value;
-        int timeout = 0;
-        if (arg.equals("no") || arg.equals("false")) {
-            value = 0;
-        } else if (arg.equals("yes") || arg.equals("true")) {
-            value = 1;
-        } else {
-            OptionalInt t = c.ev.values().convtime(arg);
-            if (t.isEmpty()) {
-                c.error(c.where + ": Bad ControlPersist argument.");
-                return -1;
-            }
-            value = 1;
-            timeout = t.getAsInt();
-        }
-        c.offer("controlpersist", new int[] {value, timeout});
-        return 0;
+        return store(c, "controlpersist", ControlPersist.parse(c.args.next(), c.ev.dialect()));
     }
 
     private static int tunnelDevice(Evaluator.LineContext c) {
-        String arg = c.args.next();
-        if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
-            return -1;
-        }
-        int[] t = Values.a2tun(arg);
-        if (t == null) {
-            c.error(c.where + ": Bad tun device.");
-            return -1;
-        }
-        c.offer("tunneldevice", t);
-        return 0;
+        return store(c, "tunneldevice", TunnelDevice.parse(c.args.next()));
     }
 
     private static int ipqos(Evaluator.LineContext c) {
@@ -464,81 +370,45 @@ final class Specials {
         return 0;
     }
 
-    private static int permittedCnames(Evaluator.LineContext c) {
+    private static int permittedCnames(Evaluator.LineContext c) throws ConfigFault {
         boolean had = c.ev.o.isSet("canonicalizepermittedcnames");
-        List<String> list = new ArrayList<>();
-        int i = 0;
-        String arg;
-        while ((arg = c.args.next()) != null) {
-            String entry;
-            if (arg.equalsIgnoreCase("none")) {
-                if (i > 0 || c.args.remaining() > 0) {
-                    c.error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
-                    return -1;
-                }
-                entry = arg + ":";
-            } else if (arg.equals("*")) {
-                entry = "*:*";
-            } else {
-                String low = arg.toLowerCase(Locale.ROOT);
-                int colon = low.indexOf(':');
-                if (colon < 0 || colon == low.length() - 1) {
-                    c.error(c.where + ": Invalid permitted CNAME \"" + low + "\"");
-                    return -1;
-                }
-                entry = low.substring(0, colon) + ":" + arg.substring(colon + 1);
+        ValueResult<List<ListValues.PermittedCname>> r = ListValues.permittedCnames(c.kwText, c.args.rest(),
+                c.ev.dialect());
+        if (!r.isOk()) {
+            if (r.error().startsWith("no ")) {
+                throw new ConfigFault(c.where + ": " + r.error());
             }
-            i++;
-            if (!c.active[0] || had) {
-                continue;
-            }
-            if (list.size() >= 32) {
-                c.error(c.where + ": too many permitted CNAMEs.");
-                return -1;
-            }
-            list.add(entry);
+            c.error(c.where + ": " + r.error());
+            return -1;
         }
-        if (c.active[0] && !had && !list.isEmpty()) {
-            c.ev.o.offer("canonicalizepermittedcnames", list, c.origin, c.span, c.block);
+        if (c.active[0] && !had && !r.value().isEmpty()) {
+            c.ev.o.offer("canonicalizepermittedcnames", r.value(), c.origin, c.span, c.block);
         }
         return 0;
     }
 
     private static int streamLocalBindMask(Evaluator.LineContext c) {
-        String arg = c.args.next();
-        if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing StreamLocalBindMask argument.");
-            return -1;
-        }
-        Long v = Values.strtol(arg, 8);
-        if (v == null || v < 0 || v > 0777) {
-            c.error(c.where + ": Bad mask.");
+        ValueResult<Integer> r = NamedValues.streamLocalBindMask(c.args.next());
+        if (!r.isOk()) {
+            c.error(c.where + ": " + r.error());
             return -1;
         }
         // Last value wins and Host/Match scoping does not apply.
-        c.ev.o.put("streamlocalbindmask", v.intValue(), c.origin, c.span, c.block);
+        c.ev.o.put("streamlocalbindmask", r.value(), c.origin, c.span, c.block);
         return 0;
     }
 
     private static int fingerprintHash(Evaluator.LineContext c) {
-        String arg = c.args.next();
-        if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
+        return store(c, "fingerprinthash", NamedValues.fingerprintHash(c.args.next()));
+    }
+
+    /** First value wins for a parsed value; otherwise OpenSSH's message is printed at the line. */
+    private static <T> int store(Evaluator.LineContext c, String key, ValueResult<T> r) {
+        if (!r.isOk()) {
+            c.error(c.where + ": " + r.error());
             return -1;
         }
-        String name = switch (arg.toLowerCase(Locale.ROOT)) {
-            case "md5" -> "MD5";
-            case "sha1" -> "SHA1";
-            case "sha256" -> "SHA256";
-            case "sha384" -> "SHA384";
-            case "sha512" -> "SHA512";
-            default -> null;
-        };
-        if (name == null) {
-            c.error(c.where + ": Invalid hash algorithm \"" + arg + "\".");
-            return -1;
-        }
-        c.offer("fingerprinthash", name);
+        c.offer(key, r.value());
         return 0;
     }
 

@@ -42,36 +42,6 @@ final class Values {
         return Patterns.matchPatternList(s, list, dolower);
     }
 
-    /** strtonum(0, INT_MAX) error word as atoi_err returns it, or null when valid. */
-    static String atoiErr(String s) {
-        if (s == null || s.isEmpty()) {
-            return "missing";
-        }
-        int i = 0;
-        while (i < s.length() && (s.charAt(i) == ' ' || (s.charAt(i) >= 9 && s.charAt(i) <= 13))) {
-            i++;
-        }
-        int start = i;
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = i;
-        while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
-            i++;
-        }
-        if (i == digits || i != s.length()) {
-            return "invalid";
-        }
-        java.math.BigInteger v = new java.math.BigInteger(s.substring(start));
-        if (v.signum() < 0) {
-            return "too small";
-        }
-        if (v.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
-            return "too large";
-        }
-        return null;
-    }
-
     static boolean validEnvName(String name) {
         if (name.isEmpty()) {
             return false;
@@ -84,62 +54,6 @@ final class Values {
             }
         }
         return true;
-    }
-
-    /** strtol(s, &end, base) accepting the whole leading number; null when no digits were read. */
-    static Long strtol(String s, int base) {
-        int i = 0;
-        while (i < s.length() && (s.charAt(i) == ' ' || (s.charAt(i) >= 9 && s.charAt(i) <= 13))) {
-            i++;
-        }
-        boolean neg = false;
-        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            neg = s.charAt(i) == '-';
-            i++;
-        }
-        int startDigits = i;
-        long v = 0;
-        while (i < s.length() && Character.digit(s.charAt(i), base) >= 0 && s.charAt(i) < 128) {
-            v = v * base + Character.digit(s.charAt(i), base);
-            if (v > Integer.MAX_VALUE) {
-                v = Long.MAX_VALUE / 2;
-            }
-            i++;
-        }
-        if (i == startDigits) {
-            return null;
-        }
-        return neg ? -v : v;
-    }
-
-    /** a2tun: returns {local, remote} (-0x7fffffff for "any"), or null when invalid. */
-    static int[] a2tun(String s) {
-        final int any = 0x7fffffff;
-        final int max = any - 2;
-        int colon = s.indexOf(':');
-        if (colon >= 0) {
-            int[] a = a2tun(s.substring(0, colon));
-            if (a == null) {
-                return null;
-            }
-            int[] b = a2tun(s.substring(colon + 1));
-            if (b == null) {
-                return null;
-            }
-            return new int[] {a[0], b[0]};
-        }
-        if (s.equalsIgnoreCase("any")) {
-            return new int[] {any, any};
-        }
-        String err = atoiErr(s);
-        if (err != null) {
-            return null;
-        }
-        int v = Integer.parseInt(s.trim().replace("+", ""));
-        if (v > max) {
-            return null;
-        }
-        return new int[] {v, any};
     }
 
     /** valid_domain(name, 1): an error message, or null. */

@@ -5,6 +5,7 @@ import io.ctlmux.config.eval.Resolver;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.render.GRenderer;
 import io.ctlmux.config.resolved.ResolvedOptions;
+import io.ctlmux.config.syntax.ConfigParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,14 +24,24 @@ public final class SshConfig {
     public record Resolution(ResolvedOptions options, Resolver.Result result, List<String> stderr) {
     }
 
+    /**
+     * The -G lines for {@code sshArgs}, parsed without ANTLR ({@link ConfigParser#parseDirect}, the same tree) so
+     * that start-up sensitive commands such as {@code ctlmux check} stay fast.
+     */
     public static ResolvedOptions resolve(List<String> sshArgs) throws SshConfigException {
-        return resolveFull(sshArgs, defaultDialect(), Evaluator.ExecPolicy.RUN).options();
+        return resolve(sshArgs, new Evaluator(defaultDialect(), new SystemEnvironment(), Evaluator.ExecPolicy.RUN,
+                ConfigParser::parseDirect)).options();
     }
 
     public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec)
             throws SshConfigException {
+        return resolve(sshArgs, new Evaluator(dialect, new SystemEnvironment(), exec));
+    }
+
+    private static Resolution resolve(List<String> sshArgs, Evaluator ev) throws SshConfigException {
+        Dialect dialect = ev.dialect();
         try {
-            Resolver.Result r = Resolver.resolve(sshArgs, dialect, new SystemEnvironment(), exec);
+            Resolver.Result r = Resolver.resolve(sshArgs, ev);
             GRenderer.Rendered g = GRenderer.render(r.options(), dialect, r.hostArg(), r.host());
             List<String> err = new ArrayList<>(r.stderr());
             err.addAll(g.stderr());

@@ -1,6 +1,12 @@
 package io.ctlmux.config.render;
 
+import io.ctlmux.config.keyword.AddKeysToAgent;
 import io.ctlmux.config.keyword.Algorithms;
+import io.ctlmux.config.keyword.ControlPersist;
+import io.ctlmux.config.keyword.EscapeChar;
+import io.ctlmux.config.keyword.ListValues;
+import io.ctlmux.config.keyword.NamedValues;
+import io.ctlmux.config.keyword.TunnelDevice;
 import io.ctlmux.config.keyword.Choices;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.keyword.Forward;
@@ -207,13 +213,7 @@ public final class GRenderer {
         List<String> pro = o.get("permitremoteopen");
         line("permitremoteopen", "permitremoteopen", pro == null || pro.isEmpty() ? "any" : String.join(" ", pro));
 
-        int[] ak = o.get("addkeystoagent");
-        if (ak[1] <= 0) {
-            line("addkeystoagent", "addkeystoagent", Choices.YES_NO_ASK_CONFIRM.format(ak[0]));
-        } else {
-            out.add(new ResolvedValue(ak[0] == 3 ? "addkeystoagent confirm" : "addkeystoagent",
-                    Integer.toString(ak[1]), prov("addkeystoagent")));
-        }
+        whole("addkeystoagent", this.<AddKeysToAgent>value("addkeystoagent").render());
         String fap = o.get("forwardagentpath");
         if (fap == null) {
             flag("forwardagent");
@@ -222,25 +222,16 @@ public final class GRenderer {
         }
         int ct = o.getInt("connecttimeout", -1);
         line("connecttimeout", "connecttimeout", ct == -1 ? "none" : Integer.toString(ct));
-        int[] tun = o.get("tunneldevice");
-        line("tunneldevice", "tunneldevice", tunPart(tun[0]) + ":" + tunPart(tun[1]));
-        List<String> cn = o.get("canonicalizepermittedcnames");
-        line("canonicalizepermittedcnames", "canonicalizePermittedcnames",
-                cn == null || cn.isEmpty() ? "none" : String.join(" ", cn));
-        int[] cp = o.get("controlpersist");
-        if (cp[0] == 0 || cp[1] == 0) {
-            line("controlpersist", "controlpersist", cp[0] == 0 ? "no" : "yes");
-        } else {
-            line("controlpersist", "controlpersist", Integer.toString(cp[1]));
-        }
-        int esc = o.getInt("escapechar", '~');
-        line("escapechar", "escapechar", esc == -2 ? "none" : io.ctlmux.config.text.Vis.escapeChar(esc));
+        whole("tunneldevice", this.<TunnelDevice>value("tunneldevice").render());
+        List<ListValues.PermittedCname> cn = o.get("canonicalizepermittedcnames");
+        whole("canonicalizepermittedcnames", ListValues.renderPermittedCnames(cn == null ? List.of() : cn));
+        whole("controlpersist", this.<ControlPersist>value("controlpersist").render());
+        whole("escapechar", EscapeChar.render(o.getInt("escapechar", EscapeChar.DEFAULT)));
         int[] q = o.get("ipqos");
         line("ipqos", "ipqos", IpQos.name(q[0], d) + " " + IpQos.name(q[1], d));
         Object rl = o.get("rekeylimit");
         line("rekeylimit", "rekeylimit", rl + " " + o.getInt("rekeyinterval", 0));
-        line("streamlocalbindmask", "streamlocalbindmask", "0" + Integer.toOctalString(o.getInt("streamlocalbindmask",
-                0177)));
+        whole("streamlocalbindmask", NamedValues.renderStreamLocalBindMask(o.getInt("streamlocalbindmask", 0177)));
         str("syslogfacility");
         ProxyJump j = o.get("jumphost");
         if (j == null) {
@@ -253,8 +244,14 @@ public final class GRenderer {
         }
     }
 
-    private static String tunPart(int v) {
-        return v == 0x7fffffff ? "any" : Integer.toString(v);
+    private <T> T value(String key) {
+        return o.get(key);
+    }
+
+    /** A line whose full text (keyword and value) comes from a value class's -G rendering. */
+    private void whole(String key, String rendered) {
+        int sp = rendered.indexOf(' ');
+        out.add(new ResolvedValue(rendered.substring(0, sp), rendered.substring(sp + 1), prov(key)));
     }
 
     private Optional<String> assemble(Algorithms.Kind kind, String key, boolean hostKeys) {

@@ -31,6 +31,25 @@ public final class ConfigParser {
     }
 
     /**
+     * The same tree as {@link #parse} (tests check they are equal on every corpus file and fuzz input), built by
+     * {@link OpenSshLexing} alone without loading ANTLR: for start-up sensitive callers such as {@code ctlmux check}.
+     */
+    public static ConfigFile parseDirect(SourceText source) {
+        String text = source.text();
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        int lineNo = 0;
+        while (start < text.length()) {
+            int lf = text.indexOf('\n', start);
+            int end = lf < 0 ? text.length() : lf + 1;
+            lineNo++;
+            lines.add(reference(source, lineNo, start, end));
+            start = end;
+        }
+        return new ConfigFile(source, lines);
+    }
+
+    /**
      * The parse with its bookkeeping: {@code syntaxErrors} from the ANTLR lexer and parser (expected empty for every
      * input), and, when verifying, the 1-based numbers of the lines where the grammar's answer differed from
      * OpenSSH's (expected only for {@link #isKnownLexerLimit} lines).

@@ -1,6 +1,6 @@
 package io.ctlmux.config.text;
 
-/** The two vis(3) encodings OpenSSH's client output uses. */
+/** The vis(3) encoding ssh's logger applies to every stderr message. */
 public final class Vis {
     private Vis() {
     }
@@ -25,28 +25,6 @@ public final class Vis {
                 sb.append('\\').append((char) ('0' + ((c >> 6) & 7))).append((char) ('0' + ((c >> 3) & 7)))
                         .append((char) ('0' + (c & 7)));
             }
-        }
-        return sb.toString();
-    }
-
-    /** vis(buf, c, VIS_WHITE, 0) as used for {@code escapechar} in {@code ssh -G}. */
-    public static String escapeChar(int c) {
-        c &= 0xff;
-        if (graph(c)) {
-            return c == '\\' ? "\\\\" : String.valueOf((char) c);
-        }
-        StringBuilder sb = new StringBuilder("\\");
-        if ((c & 0177) == ' ') {
-            return "\\" + (char) ('0' + ((c >> 6) & 7)) + (char) ('0' + ((c >> 3) & 7)) + (char) ('0' + (c & 7));
-        }
-        if ((c & 0200) != 0) {
-            c &= 0177;
-            sb.append('M');
-        }
-        if (c < 32 || c == 127) {
-            sb.append('^').append(c == 127 ? '?' : (char) (c + '@'));
-        } else {
-            sb.append('-').append((char) c);
         }
         return sb.toString();
     }
