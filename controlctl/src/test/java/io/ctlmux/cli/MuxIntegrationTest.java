@@ -56,7 +56,7 @@ class MuxIntegrationTest {
         args.add("u@127.0.0.1");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        picocli.CommandLine cl = Main.commandLine();
+        picocli.CommandLine cl = CommandLines.create();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int rc = cl.execute(args.toArray(String[]::new));
