@@ -57,7 +57,8 @@ final class ControlTarget {
         } catch (SshConfigException e) {
             throw new Failure(e.stderrLines(), e.exitCode());
         }
-        boolean quiet = r.first("loglevel").map(v -> v.equalsIgnoreCase("QUIET")).orElse(false);
+        boolean quiet = r.first("loglevel")
+                .map(v -> v.equalsIgnoreCase("QUIET") || v.equalsIgnoreCase("SILENT")).orElse(false);
         SshStderr stderr = new SshStderr(err, quiet);
         Optional<String> cp = r.first("controlpath").filter(v -> !v.equalsIgnoreCase("none") && !v.isEmpty());
         if (cp.isEmpty()) {

@@ -4,9 +4,8 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
-/** Entry point of the {@code ctlmux} command. */
+/** Entry point of the {@code ctlmux} command. Refers to no picocli type, so the check fast path never loads it. */
 public final class Main {
     private Main() {
     }
@@ -18,25 +17,7 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (for tests and for the launcher). */
     public static int run(String... args) {
-        return commandLine().execute(args);
-    }
-
-    /** The configured picocli command line (tests use it with their own writers). */
-    public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new CtlMux());
-        for (String name : List.of("check", "stop", "exit", "forward", "cancel", "exec", "conninfo", "channels", "config",
-                "explain", "path")) {
-            CommandLine sub = cl.getSubcommands().get(name);
-            if (sub != null) {
-                // ssh's own options (-F cfg, -o K=V, -p 22, ...) pass through, in order, to SshArgs
-                sub.setUnmatchedOptionsArePositionalParams(true);
-            }
-        }
-        CommandLine exec = cl.getSubcommands().get("exec");
-        if (exec != null) {
-            ExecCommand.configure(exec);
-        }
-        return cl;
+        return CommandLines.create().execute(args);
     }
 
     /**

@@ -14,10 +14,13 @@ import org.apache.sshd.server.command.Command;
 /**
  * A tiny command set run inside the JVM (no OS processes), so exit statuses through a master are deterministic:
  * {@code true}, {@code false}, {@code noop}, {@code exit N}, {@code echo WORDS}, {@code cat}, {@code sleep SECONDS},
- * {@code printenv NAME}, {@code closeout N} (writes "partial\n", closes stdout, then exits N), {@code stderr WORDS}.
+ * {@code printenv NAME}, {@code closeout N} (writes "partial\n", closes stdout (channel EOF) before exiting N), {@code stderr WORDS}.
  * Anything else writes {@code unknown command} to stderr and exits 127.
  */
 final class InProcessCommand implements Command, Runnable {
+    /** Commands that read stdin or wait, and so run on their own thread. */
+    private static final java.util.Set<String> STREAMING = java.util.Set.of("cat", "sleep");
+
     private final String commandLine;
     private InputStream in;
     private OutputStream out;
@@ -53,6 +56,14 @@ final class InProcessCommand implements Command, Runnable {
     @Override
     public void start(ChannelSession channel, Environment environment) {
         env = Map.copyOf(environment.getEnv());
+        String name = commandLine.trim().split("\\s+", 2)[0];
+        if (!STREAMING.contains(name)) {
+            // Quick commands finish inside start(). An exit that comes later, after the client's EOF, sometimes
+            // reaches MINA when the channel is already closing, and MINA then drops the exit-status (seen through
+            // OpenSSH masters with ssh itself too; java-stack-notes pitfall 11).
+            run();
+            return;
+        }
         thread = new Thread(this, "inproc-" + commandLine);
         thread.setDaemon(true);
         thread.start();
@@ -113,7 +124,6 @@ final class InProcessCommand implements Command, Runnable {
             case "closeout":
                 write(out, "partial\n");
                 out.close();
-                Thread.sleep(100);
                 return args.isEmpty() ? 0 : Integer.parseInt(args.get(0));
             default:
                 write(err, "unknown command: " + name + "\n");

@@ -62,15 +62,21 @@ public final class MuxClient implements Closeable {
         MuxHello mine = MuxHello.client();
         Deadline deadline = Deadline.after(options.timeout());
         options.trace().accept(FrameLog.format(true, mine));
-        s.writeFrame(MuxCodec.frame(mine), deadline);
         MuxReply reply;
         try {
+            s.writeFrame(MuxCodec.frame(mine), deadline);
             reply = MuxCodec.decodeReply(s.readFrame(deadline));
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("master did not send its hello within " + options.timeout().toMillis()
                     + " ms");
         } catch (PeerClosedException e) {
             throw new PeerClosedException("master closed the connection during the hello exchange");
+        } catch (MuxProtocolException e) {
+            throw e;
+        } catch (IOException e) {
+            // broken pipe or reset: the master hung up on us
+            throw new PeerClosedException("master closed the connection during the hello exchange ("
+                    + e.getMessage() + ")");
         }
         options.trace().accept(FrameLog.format(false, reply));
         if (!(reply instanceof MuxHello theirs)) {
