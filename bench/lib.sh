@@ -7,9 +7,12 @@
 #                                      (a label or its 1-based index; default: the first command)
 #   bench_big_config [HOSTS]           path of a generated config with HOSTS Host blocks (default 10000), cached
 #
-# Settings (environment): BENCH_RUNS (default 30), BENCH_WARMUP (default 3), BENCH_OUT (default bench/out).
-# hyperfine runs with -N (no intermediate shell), so a command cannot use shell syntax; use `env VAR=x cmd`
-# for environment variables (that adds one exec, about 1 ms, to that command).
+# Settings (environment): BENCH_RUNS (default 30), BENCH_WARMUP (default 3), BENCH_OUT (default bench/out),
+# BENCH_TOOL=hyperfine (default) or paired (bench/paired.py: commands interleaved round-robin, with CPU time and
+# per-round ratios; use it when other work shares the machine, since hyperfine runs each command's repetitions
+# back to back and a load change between commands skews the ratios).
+# Commands run without an intermediate shell (hyperfine -N), so they cannot use shell syntax; use
+# `env VAR=x cmd` for environment variables (that adds one exec, about 1 ms, to that command).
 
 BENCH_DIR="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)"
 REPO_DIR="$(dirname -- "$BENCH_DIR")"
@@ -33,6 +36,12 @@ bench_run() {
   while [ $# -ge 2 ]; do args+=(-n "$1" "$2"); shift 2; done
   [ $# -eq 0 ] || { echo "bench_run: LABEL without CMD: $1" >&2; return 2; }
   mkdir -p -- "$BENCH_OUT"
+  if [ "${BENCH_TOOL:-hyperfine}" = paired ]; then
+    python3 "$BENCH_DIR/paired.py" --warmup "$BENCH_WARMUP" --runs "$BENCH_RUNS" \
+      --export-json "$BENCH_OUT/$name.json" "${args[@]}" >"$BENCH_OUT/$name.txt" 2>&1 \
+      || { cat "$BENCH_OUT/$name.txt" >&2; return 1; }
+    return 0
+  fi
   hyperfine -N --style basic --warmup "$BENCH_WARMUP" --runs "$BENCH_RUNS" \
     --export-json "$BENCH_OUT/$name.json" "${args[@]}" >"$BENCH_OUT/$name.txt" 2>&1 \
     || { cat "$BENCH_OUT/$name.txt" >&2; return 1; }
@@ -40,25 +49,31 @@ bench_run() {
 
 bench_table() {
   python3 - "$@" <<'PY'
-import json, statistics, sys
+import json, sys
 path = sys.argv[1]
 base = sys.argv[2] if len(sys.argv) > 2 else "1"
-results = json.load(open(path))["results"]
-def key(r):
-    return r["command"]
-ref = None
+doc = json.load(open(path))
+results = doc["results"]
 if base.isdigit() and 1 <= int(base) <= len(results):
     ref = results[int(base) - 1]
 else:
-    ref = next((r for r in results if key(r) == base), results[0])
-ref_median = ref["median"]
-width = max(len(key(r)) for r in results)
-print(f"{'command':<{width}}  {'median':>9}  {'mean':>9}  {'min':>9}  {'runs':>4}  {'/ baseline':>10}")
+    ref = next((r for r in results if r["command"] == base), results[0])
+paired = all("paired_ratio_median" in r for r in results) and ref is results[0]
+width = max(len(r["command"]) for r in results)
+head = f"{'command':<{width}}  {'median':>9}  {'min':>9}  {'cpu':>9}  {'runs':>4}  {'/ base':>7}"
+print(head + ("  {:>7}".format("paired") if paired else ""))
 for r in results:
-    ratio = r["median"] / ref_median if ref_median else float("nan")
-    print(f"{key(r):<{width}}  {r['median']*1000:7.1f}ms  {r['mean']*1000:7.1f}ms  {r['min']*1000:7.1f}ms"
-          f"  {len(r['times']):>4}  {ratio:9.2f}x")
-print(f"(baseline: {key(ref)}; medians of whole-process wall time from one hyperfine run; {path})")
+    ratio = r["median"] / ref["median"] if ref["median"] else float("nan")
+    cpu = r.get("cpu_median", r["user"] + r["system"])
+    line = (f"{r['command']:<{width}}  {r['median']*1000:7.1f}ms  {r['min']*1000:7.1f}ms  {cpu*1000:7.1f}ms"
+            f"  {len(r['times']):>4}  {ratio:6.2f}x")
+    if paired:
+        line += f"  {r['paired_ratio_median']:6.2f}x"
+    print(line)
+tool = doc.get("tool", "hyperfine")
+cpu_note = "cpu = median user+system" if paired else "cpu = mean user+system"
+print(f"(baseline: {ref['command']}; wall medians from one {tool} run; {cpu_note};"
+      + (" paired = median of per-round ratios;" if paired else "") + f" {path})")
 PY
 }
 
