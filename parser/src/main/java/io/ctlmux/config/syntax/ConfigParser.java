@@ -30,23 +30,9 @@ public final class ConfigParser {
         return parseReport(source, false).file();
     }
 
-    /**
-     * The same tree as {@link #parse} (tests check they are equal on every corpus file and fuzz input), built by
-     * {@link OpenSshLexing} alone without loading ANTLR: for start-up sensitive callers such as {@code ctlmux check}.
-     */
+    /** The same tree as {@link #parse}, without loading ANTLR: see {@link DirectParser#parse}. */
     public static ConfigFile parseDirect(SourceText source) {
-        String text = source.text();
-        List<Line> lines = new ArrayList<>();
-        int start = 0;
-        int lineNo = 0;
-        while (start < text.length()) {
-            int lf = text.indexOf('\n', start);
-            int end = lf < 0 ? text.length() : lf + 1;
-            lineNo++;
-            lines.add(reference(source, lineNo, start, end));
-            start = end;
-        }
-        return new ConfigFile(source, lines);
+        return DirectParser.parse(source);
     }
 
     /**
@@ -82,12 +68,12 @@ public final class ConfigParser {
                     : null;
             Line line;
             if (verify) {
-                line = reference(source, lineNo, start, end);
+                line = DirectParser.reference(source, lineNo, start, end);
                 if (!line.equals(fromTree)) {
                     mismatches.add(lineNo);
                 }
             } else if (fromTree == null || isKnownLexerLimit(text, start, end)) {
-                line = reference(source, lineNo, start, end);
+                line = DirectParser.reference(source, lineNo, start, end);
             } else {
                 line = fromTree;
             }
@@ -145,54 +131,6 @@ public final class ConfigParser {
         }
     }
 
-    private static Span span(SourceText source, int lineNo, int lineStart, int start, int end) {
-        return new Span(source.name(), start, end, lineNo, start - lineStart + 1);
-    }
-
-    private static Trivia trivia(SourceText source, int lineNo, int start, int end) {
-        int eff = OpenSshLexing.effectiveEnd(source.text(), start, end);
-        Trivia.Kind kind = Trivia.Kind.BLANK;
-        for (int i = start; i < eff; i++) {
-            if (!OpenSshLexing.isTrailing(source.text().charAt(i))) {
-                kind = Trivia.Kind.COMMENT;
-                break;
-            }
-        }
-        return new Trivia(lineNo, span(source, lineNo, start, start, end), source.text().substring(start, end), kind);
-    }
-
-    /** The line as OpenSSH's own code sees it. */
-    static Line reference(SourceText source, int lineNo, int start, int end) {
-        String text = source.text();
-        int eff = OpenSshLexing.effectiveEnd(text, start, end);
-        if (eff == start) {
-            return trivia(source, lineNo, start, end);
-        }
-        OpenSshLexing.Token kw = OpenSshLexing.strdelim(text, start, eff);
-        if (kw != null && kw.value().isEmpty()) {
-            kw = kw.next() < 0 ? null : OpenSshLexing.strdelim(text, kw.next(), eff);
-        }
-        if (kw == null || kw.value().isEmpty() || kw.value().charAt(0) == '\n' || kw.value().charAt(0) == '#') {
-            return trivia(source, lineNo, start, end);
-        }
-        int restStart = kw.next() < 0 ? eff : OpenSshLexing.skipWhitespace(text, kw.next(), eff);
-        List<Arg> args = new ArrayList<>();
-        boolean invalid = false;
-        String comment = "";
-        if (restStart < eff) {
-            OpenSshLexing.Split split = OpenSshLexing.argvSplit(text, restStart, eff);
-            invalid = split.invalid();
-            for (OpenSshLexing.RawArg a : split.args()) {
-                args.add(new Arg(a.value(), span(source, lineNo, start, a.start(), a.end())));
-            }
-            if (split.commentStart() >= 0) {
-                comment = text.substring(split.commentStart(), eff);
-            }
-        }
-        return new Directive(lineNo, span(source, lineNo, start, start, end), text.substring(start, end), kw.value(),
-                span(source, lineNo, start, kw.start(), kw.end()), text.substring(restStart, eff),
-                span(source, lineNo, start, restStart, eff), args, invalid, comment);
-    }
 
     /** The line as the grammar's tokens give it. */
     private static Line fromTree(SourceText source, int lineNo, int start, int end, SshConfigParser.LineContext ctx) {
@@ -202,7 +140,7 @@ public final class ConfigParser {
             return null;
         }
         if (d == null) {
-            return trivia(source, lineNo, start, end);
+            return DirectParser.trivia(source, lineNo, start, end);
         }
         SshConfigParser.KeywordContext k = d.keyword();
         Token kwTok = k.KEYWORD().getSymbol();
@@ -230,7 +168,7 @@ public final class ConfigParser {
                 if (one.invalid() || !a.ARG_UNTERMINATED().isEmpty()) {
                     invalid = true;
                 } else if (one.args().size() == 1 && one.commentStart() < 0) {
-                    args.add(new Arg(one.args().get(0).value(), span(source, lineNo, start, as, ae)));
+                    args.add(new Arg(one.args().get(0).value(), DirectParser.span(source, lineNo, start, as, ae)));
                 } else {
                     return null;
                 }
@@ -255,8 +193,8 @@ public final class ConfigParser {
             restStart = OpenSshLexing.effectiveEnd(text, start, end);
             restEnd = restStart;
         }
-        return new Directive(lineNo, span(source, lineNo, start, start, end), text.substring(start, end), keyword,
-                span(source, lineNo, start, kwTok.getStartIndex(), kwEnd), text.substring(restStart, restEnd),
-                span(source, lineNo, start, restStart, restEnd), args, invalid, comment);
+        return new Directive(lineNo, DirectParser.span(source, lineNo, start, start, end), text.substring(start, end), keyword,
+                DirectParser.span(source, lineNo, start, kwTok.getStartIndex(), kwEnd), text.substring(restStart, restEnd),
+                DirectParser.span(source, lineNo, start, restStart, restEnd), args, invalid, comment);
     }
 }
