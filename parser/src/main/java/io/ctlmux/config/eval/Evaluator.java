@@ -57,6 +57,7 @@ public final class Evaluator {
     String host;            // current host name ("host" in ssh.c)
     String hostArg;         // destination host as typed
     String configFile;      // -F
+    String remoteCommand = ""; // the command words joined with spaces ("" for none)
     boolean wantFinalPass;
     private Span currentBlock;
 
@@ -417,7 +418,7 @@ public final class Evaluator {
             error((dialect.atLeast(10, 4) ? "Match" : "Host") + " directive not supported as a command-line option");
             return -1;
         }
-        MatchEvaluator.Outcome m = new MatchEvaluator(this, c).evaluate(d.rest());
+        MatchEvaluator.Outcome m = new MatchEvaluator(this, c).evaluate(d);
         if (m.result() < 0) {
             error(c.where + ": Bad Match condition");
             return -1;

@@ -20,7 +20,49 @@ final class MatchEvaluator {
         this.c = c;
     }
 
-    Outcome evaluate(String condition) throws ConfigFault {
+    /** The criteria words: strdelim over the raw text up to 9.8, argv words (with {@code crit=arg}) from 9.9. */
+    interface Words {
+        String next();
+
+        void consumeAll();
+
+        boolean isConsumed();
+    }
+
+    /** argv-based words (9.9+): the Directive's arguments. */
+    static final class ArgvWords implements Words {
+        private final java.util.List<io.ctlmux.config.syntax.Arg> args;
+        private int pos;
+
+        ArgvWords(java.util.List<io.ctlmux.config.syntax.Arg> args) {
+            this.args = args;
+        }
+
+        @Override
+        public String next() {
+            return pos < args.size() ? args.get(pos++).value() : null;
+        }
+
+        @Override
+        public void consumeAll() {
+            pos = args.size();
+        }
+
+        @Override
+        public boolean isConsumed() {
+            return pos >= args.size();
+        }
+    }
+
+    private static final java.util.Set<String> EQ_CRITERIA = java.util.Set.of("host", "originalhost", "user",
+            "localuser", "localnetwork", "version", "tagged", "command", "exec");
+
+    Outcome evaluate(io.ctlmux.config.syntax.Directive d) throws ConfigFault {
+        boolean argv = ev.dialect().atLeast(9, 9);
+        return evaluate(argv ? new ArgvWords(d.args()) : new StrDelim(d.rest()), argv);
+    }
+
+    private Outcome evaluate(Words cp, boolean argv) throws ConfigFault {
         Values v = ev.values();
         boolean finalPass = (c.flags & Evaluator.FLAG_FINAL) != 0;
         int port = ev.o.getInt("port", -1);
@@ -41,7 +83,6 @@ final class MatchEvaluator {
             host = ev.hostArg;
         }
         String originalHost = ev.hostArg;
-        StrDelim cp = new StrDelim(condition);
         int result = 1;
         int attributes = 0;
         String oattrib;
@@ -52,6 +93,14 @@ final class MatchEvaluator {
             }
             boolean negate = oattrib.charAt(0) == '!';
             String attrib = negate ? oattrib.substring(1) : oattrib;
+            String inlineArg = null;
+            if (argv && ev.dialect().atLeast(10, 0)) {
+                int eq = attrib.indexOf('=');
+                if (eq > 0 && EQ_CRITERIA.contains(attrib.substring(0, eq).toLowerCase(java.util.Locale.ROOT))) {
+                    inlineArg = attrib.substring(eq + 1);
+                    attrib = attrib.substring(0, eq);
+                }
+            }
             if (attrib.equalsIgnoreCase("all")) {
                 String arg = null;
                 if (attributes > 1 || ((arg = cp.next()) != null && !arg.isEmpty() && arg.charAt(0) != '#')) {
@@ -76,8 +125,14 @@ final class MatchEvaluator {
                 }
                 continue;
             }
-            String arg = cp.next();
-            if (arg == null || arg.isEmpty() || arg.charAt(0) == '#') {
+            String arg = inlineArg != null ? inlineArg : cp.next();
+            if (arg == null && argv) {
+                ev.stderrAdd(c.where + ": missing argument for Match '" + oattrib + "'");
+                return new Outcome(-1, cp.isConsumed());
+            }
+            boolean emptyOk = argv && ev.dialect().atLeast(10, 0)
+                    && (attrib.equalsIgnoreCase("tagged") || attrib.equalsIgnoreCase("command"));
+            if (arg == null || (arg.isEmpty() && !emptyOk) || (!arg.isEmpty() && arg.charAt(0) == '#')) {
                 ev.stderrAdd("Missing Match criteria for " + attrib);
                 return new Outcome(-1, cp.isConsumed());
             }
@@ -127,7 +182,18 @@ final class MatchEvaluator {
                         ev.stderrAdd("Unsupported Match attribute " + attrib);
                         return new Outcome(-1, cp.isConsumed());
                     }
-                    r = v.matchNewCriterion(ev, a, arg);
+                    if (a.equals("localnetwork")) {
+                        java.util.List<io.ctlmux.config.match.Cidr> nets;
+                        try {
+                            nets = io.ctlmux.config.match.Cidr.parseList(arg);
+                        } catch (io.ctlmux.config.match.CidrListException e) {
+                            e.lines().forEach(ev::stderrAdd);
+                            return new Outcome(-1, cp.isConsumed());
+                        }
+                        r = io.ctlmux.config.match.Cidr.anyMatch(nets, ev.env().localAddresses());
+                    } else {
+                        r = v.matchNewCriterion(ev, a, arg);
+                    }
                     break;
             }
             if (r == negate) {
@@ -142,22 +208,25 @@ final class MatchEvaluator {
     }
 
     /** OpenSSH's strdelim over the raw rest of the line, with one '=' splitting. */
-    static final class StrDelim {
+    static final class StrDelim implements Words {
         private String s; // null when consumed
 
         StrDelim(String s) {
             this.s = s;
         }
 
-        boolean isConsumed() {
+        @Override
+        public boolean isConsumed() {
             return s == null || s.isEmpty();
         }
 
-        void consumeAll() {
+        @Override
+        public void consumeAll() {
             s = null;
         }
 
-        String next() {
+        @Override
+        public String next() {
             if (s == null) {
                 return null;
             }

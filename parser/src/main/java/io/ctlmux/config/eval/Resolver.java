@@ -126,6 +126,7 @@ public final class Resolver {
         ev.hostArg = host;
         ev.host = host;
         ev.configFile = args.configFile();
+        ev.remoteCommand = String.join(" ", args.command());
 
         processConfigFiles(ev, false);
         // fill_default_options_for_canonicalization

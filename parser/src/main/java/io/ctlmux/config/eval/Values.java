@@ -167,10 +167,37 @@ final class Values {
 
     boolean matchNewCriterion(Evaluator ev, String criterion, String arg) {
         String tag = ev.o.get("tag");
+        String cmd = ev.remoteCommand;
+        if (cmd.isEmpty() && ev.o.get("remotecommand") != null) {
+            cmd = ev.o.get("remotecommand");
+        }
         return switch (criterion) {
-            case "tagged" -> matchPatternList(tag == null ? "" : tag, arg, false) == 1;
+            case "tagged" -> tag == null || tag.isEmpty() ? arg.isEmpty() : matchPatternList(tag, arg, false) == 1;
+            case "command" -> cmd.isEmpty() ? arg.isEmpty() : matchPatternList(cmd, arg, false) == 1;
+            case "version" -> matchPatternList(release(), arg, false) == 1;
+            case "sessiontype" -> matchPatternList(sessionType(ev, cmd), arg, false) == 1;
             default -> false;
         };
+    }
+
+    /** SSH_RELEASE as Match version sees it. */
+    String release() {
+        return switch (dialect) {
+            case DEBIAN_9_2 -> "OpenSSH_9.2p1 Debian-2+deb12u6";
+            case OPENSSH_9_2 -> "OpenSSH_9.2p1";
+            case OPENSSH_10_5 -> "OpenSSH_10.5p1";
+        };
+    }
+
+    private static String sessionType(Evaluator ev, String cmd) {
+        int st = ev.o.getInt("sessiontype", -1);
+        if (st == 1) {
+            return "subsystem";
+        }
+        if (st == 0) {
+            return "none";
+        }
+        return cmd.isEmpty() ? "shell" : "exec";
     }
 
     String expandHostname(String hostname, String hostArg) {

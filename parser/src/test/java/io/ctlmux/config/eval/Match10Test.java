@@ -1,0 +1,70 @@
+package io.ctlmux.config.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.load.SystemEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Match as OpenSSH 10.x evaluates it (argv words, {@code crit=arg}, tagged/command/version/sessiontype), from
+ * readconf.c at V_10_5_P1 and reference §3.3; and the 9.2 behaviour for the same lines where it differs.
+ */
+class Match10Test {
+    @TempDir
+    Path dir;
+
+    private String user(Dialect d, String config, String... args) throws Exception {
+        Path f = dir.resolve("c");
+        Files.writeString(f, config);
+        List<String> a = new ArrayList<>(List.of("-F", f.toString()));
+        a.addAll(List.of(args));
+        Resolver.Result r = Resolver.resolve(a, d, new SystemEnvironment(), Evaluator.ExecPolicy.NEVER);
+        return r.options().get("user");
+    }
+
+    @Test
+    void critEqualsArgWorksIn92And105() throws Exception {
+        assertEquals("alice", user(Dialect.OPENSSH_10_5, "Match host=h\n  User alice\n", "h"));
+        assertEquals("alice", user(Dialect.DEBIAN_9_2, "Match host=h\n  User alice\n", "h"));
+    }
+
+    @Test
+    void spacedEqualsIsAnErrorIn105ButNotIn92() throws Exception {
+        assertEquals("alice", user(Dialect.DEBIAN_9_2, "Match host = h\n  User alice\n", "h"));
+        Resolver.Failure f = assertThrows(Resolver.Failure.class,
+                () -> user(Dialect.OPENSSH_10_5, "Match host = h\n  User alice\n", "h"));
+        assertTrue(f.stderr().get(0).endsWith("line 1: missing argument for Match 'h'"), f.stderr().toString());
+    }
+
+    @Test
+    void taggedEmptyMatchesNoTagIn105AndIsUnknownIn92() throws Exception {
+        assertEquals("t", user(Dialect.OPENSSH_10_5, "Match tagged \"\"\n  User t\n", "h"));
+        assertEquals("w", user(Dialect.OPENSSH_10_5, "Match tagged web\n  User w\n", "-P", "web", "h"));
+        assertThrows(Resolver.Failure.class, () -> user(Dialect.DEBIAN_9_2, "Match tagged web\n  User w\n", "h"));
+    }
+
+    @Test
+    void versionCommandAndSessionTypeIn105() throws Exception {
+        assertEquals("v", user(Dialect.OPENSSH_10_5, "Match version OpenSSH_10.*\n  User v\n", "h"));
+        assertEquals("c", user(Dialect.OPENSSH_10_5, "Match command \"ls *\"\n  User c\n", "h", "ls", "-l"));
+        assertEquals("s", user(Dialect.OPENSSH_10_5, "Match sessiontype none\n  User s\n", "-N", "h"));
+        assertEquals("e", user(Dialect.OPENSSH_10_5, "Match sessiontype exec\n  User e\n", "h", "true"));
+    }
+
+    @Test
+    void negatedFinalRequestsAFinalPassOnlyBefore101() throws Exception {
+        // Host real matches only in a final pass, which !final requests in 9.2 but not in 10.1+.
+        String cfg = "Host alias\n  Hostname real\nMatch !final\nHost real\n  User fin\n";
+        assertEquals("fin", user(Dialect.DEBIAN_9_2, cfg, "alias"));
+        assertNotEquals("fin", user(Dialect.OPENSSH_10_5, cfg, "alias"));
+    }
+}
