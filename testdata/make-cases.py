@@ -60,7 +60,7 @@ case("s8-14-env-whole-forward-spec", "LocalForward ${P} ${H}:22\nRemoteForward $
      env={"P": "1234", "H": "example.org"})
 case("s8-15-match-host-then-all", "Match host h all\n  Port 13\n")
 case("s8-15-match-all-then-host", "Match all host h\n  Port 13\n")
-case("s8-16-hostname-no-env", "Hostname ${HOME}\n", env={"HOME": "{home}"})
+case("s8-16-hostname-no-env", "Hostname ${CTLMUX_HOST}\n", env={"CTLMUX_HOST": "Real.Example"})
 case("s8-17-render-escapechar-ctrl", "EscapeChar ^A\n")
 case("s8-17-render-mask-octal", "StreamLocalBindMask 0077\n")
 case("s8-17-render-ipqos-number", "IPQoS 46\n")
@@ -400,7 +400,8 @@ KW = {
     "gssapiserveridentity": (["host@server"], [""]),
     "gssapirenewalforcesrekey": (["yes"], ["maybe"]),
     "gssapitrustdns": (["yes"], ["maybe"]),
-    "gssapikexalgorithms": (["gss-group14-sha256-"], ["bogus-kex", ""]),
+    "gssapikexalgorithms": (["gss-group14-sha256-", "gss-gex-sha1-x,gss-curve25519-sha256-,,bogus"],
+                            ["bogus-kex", "", "gss-group14-sha256-,GSS-GEX-SHA1-", "gss-"]),
     "pkcs11provider": (["/usr/lib/p11.so", "none"], [""]),
     "smartcarddevice": (["/usr/lib/p11.so"], [""]),
     "forwardagent": (["yes", "/tmp/agent.sock"], [""]),

@@ -199,7 +199,7 @@ final class Specials {
             } else {
                 String problem = c.ev.values().permitOpenProblem(arg);
                 if (problem != null) {
-                    throw new ConfigFault(c.where + ": " + problem + " in permitremoteopen");
+                    throw new ConfigFault(c.where + ": " + problem);
                 }
             }
             if (c.active[0] && wasEmpty) {
