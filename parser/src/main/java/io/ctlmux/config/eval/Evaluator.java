@@ -255,6 +255,9 @@ public final class Evaluator {
             case INT:
                 return parseInt(c, k.name());
             case STRING:
+                if (k.name().equals("gssapikexalgorithms")) {
+                    return parseGssKexAlgorithms(c);
+                }
                 return parseString(c, k.name());
             case COMMAND:
                 return parseCommand(c, k.name());
@@ -324,6 +327,33 @@ public final class Evaluator {
             return -1;
         }
         c.offer(key, arg);
+        return 0;
+    }
+
+    /** Name prefixes Debian's kex_gss_names_valid accepts (case-sensitive, each followed by a mechanism OID hash). */
+    private static final List<String> GSS_KEX_PREFIXES = List.of("gss-gex-sha1-", "gss-group1-sha1-",
+            "gss-group14-sha1-", "gss-group14-sha256-", "gss-group16-sha512-", "gss-nistp256-sha256-",
+            "gss-curve25519-sha256-");
+
+    /** Debian's GSSAPIKexAlgorithms: a comma list checked up to its first empty element, first value wins. */
+    int parseGssKexAlgorithms(LineContext c) {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            error(c.where + ": Missing argument.");
+            return -1;
+        }
+        for (String name : arg.split(",", -1)) {
+            if (name.isEmpty()) {
+                break;
+            }
+            if (GSS_KEX_PREFIXES.stream().noneMatch(name::startsWith)) {
+                error("Unsupported KEX algorithm \"" + (name.length() > 100 ? name.substring(0, 100) : name)
+                        + "\"");
+                error(c.where + ": Bad GSSAPI KexAlgorithms '" + arg + "'.");
+                return -1;
+            }
+        }
+        c.offer("gssapikexalgorithms", arg);
         return 0;
     }
 

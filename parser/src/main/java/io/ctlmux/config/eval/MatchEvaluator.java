@@ -172,6 +172,7 @@ final class MatchEvaluator {
                     }
                     int rc = ev.runExec(cmd);
                     if (rc == -1) {
+                        ev.stderr.add("command '" + cmd + "' exited abnormally");
                         throw new ConfigFault(c.where + ": match exec '" + cmd + "' error");
                     }
                     r = rc == 0;

@@ -83,7 +83,7 @@ public final class Resolver {
     private static Result run(Evaluator ev, SshArgs args, Dialect dialect, Environment env) throws ConfigFault {
         OptionState o = ev.o;
         // The destination is parsed when getopt reaches it; options before it are processed first, with "" as host.
-        applyCommandLine(ev, args);
+        applyCommandLine(ev, args, 0, args.optionsBeforeDestination());
         String dest = args.destination();
         String user = null;
         String host;
@@ -114,8 +114,9 @@ public final class Resolver {
         if (uriPort != -1) {
             o.offer("port", uriPort, Origin.COMMAND_LINE, cli, null);
         }
+        applyCommandLine(ev, args, args.optionsBeforeDestination(), args.options().size());
         if (dialect.debian || dialect.atLeast(9, 6)) {
-            if (!validHostname(host, dialect.debian || dialect.atLeast(10, 0))) {
+            if (!validHostname(host, dialect.atLeast(10, 0))) {
                 throw new ConfigFault("hostname contains invalid characters");
             }
             String u = o.get("user");
@@ -206,6 +207,14 @@ public final class Resolver {
             expandPath(ev, "controlpath", t);
             expandPath(ev, "identityagent", t);
             expandPath(ev, "forwardagentpath", t);
+            String agentPath = o.get("forwardagentpath");
+            if (agentPath != null && env.fileFacts(agentPath) == null) {
+                String msg = "Cannot forward agent socket path \"" + agentPath + "\": No such file or directory";
+                if (o.getInt("exitonforwardfailure", 0) == 1) {
+                    throw new ConfigFault(msg);
+                }
+                ev.stderr.add(msg);
+            }
             List<String> ukh = o.get("userknownhostsfile");
             if (ukh != null) {
                 if (ukh.size() > 0 && ukh.get(0).equalsIgnoreCase("none")) {
@@ -315,11 +324,12 @@ public final class Resolver {
         return home + "/" + rest;
     }
 
-    private static void applyCommandLine(Evaluator ev, SshArgs args) throws ConfigFault {
+    /** Applies {@code args.options()} from index {@code from} (inclusive) to {@code to} (exclusive). */
+    private static void applyCommandLine(Evaluator ev, SshArgs args, int from, int to) throws ConfigFault {
         OptionState o = ev.o;
         Dialect dialect = ev.dialect();
-        int idx = 0;
-        for (SshArgs.Opt opt : args.options()) {
+        int idx = from;
+        for (SshArgs.Opt opt : args.options().subList(from, to)) {
             Span span = Span.commandLine(++idx);
             String a = opt.arg();
             switch (opt.letter()) {

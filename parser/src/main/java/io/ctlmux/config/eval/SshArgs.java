@@ -11,8 +11,10 @@ import java.util.List;
  * @param options     the option letters with their arguments, in command-line order
  * @param destination the destination as typed ({@code host}, {@code user@host} or {@code ssh://user@host:port})
  * @param command     the remote command words (empty when none)
+ * @param optionsBeforeDestination how many of {@code options} came before the destination (ssh handles the
+ *                    destination's user and port when getopt reaches it, so first-wins depends on this)
  */
-public record SshArgs(List<Opt> options, String destination, List<String> command) {
+public record SshArgs(List<Opt> options, String destination, List<String> command, int optionsBeforeDestination) {
     /** One option letter and its argument (null for flags). */
     public record Opt(char letter, String arg) {
     }
@@ -39,6 +41,7 @@ public record SshArgs(List<Opt> options, String destination, List<String> comman
         String dest = null;
         List<String> command = new ArrayList<>();
         int i = 0;
+        int beforeDest = 0;
         boolean terminated = false;
         while (i < args.size()) {
             // One getopt run: options until the first non-option.
@@ -78,6 +81,7 @@ public record SshArgs(List<Opt> options, String destination, List<String> comman
             }
             if (dest == null) {
                 dest = args.get(i++);
+                beforeDest = opts.size();
                 if (i < args.size() && !terminated) {
                     continue; // ssh restarts option parsing after the destination
                 }
@@ -89,7 +93,7 @@ public record SshArgs(List<Opt> options, String destination, List<String> comman
         if (dest == null) {
             throw new UsageException("no destination given");
         }
-        return new SshArgs(List.copyOf(opts), dest, List.copyOf(command));
+        return new SshArgs(List.copyOf(opts), dest, List.copyOf(command), beforeDest);
     }
 
     /** The last {@code -F} value, or null. */

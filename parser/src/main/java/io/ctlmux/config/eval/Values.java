@@ -86,13 +86,12 @@ final class Values {
     }
 
     Object parseForward(String spec, boolean dynamic, boolean remote, Evaluator ev) {
+        try {
+            Expander.dollar(spec, ev.env()::getenv);
+        } catch (ExpansionException e) {
+            ev.stderr.addAll(e.lines()); // parse_forward's dollar_expand logs before the line's own error
+        }
         return Forward.parse(spec, dynamic, remote, ev.env()::getenv).orElse(null);
-    }
-
-    /** The fatal problem of a PermitRemoteOpen entry ("missing host", "bad port number"), or null. */
-    String permitOpenProblem(String arg) {
-        ValueResult<List<String>> r = ListValues.permitRemoteOpen("permitremoteopen", List.of(arg));
-        return r.isOk() ? null : r.error();
     }
 
     /** parse_jump: validates, and when active (and no ProxyCommand/ProxyJump yet) stores the jump host. */
@@ -200,11 +199,12 @@ final class Values {
         return cmd.isEmpty() ? "shell" : "exec";
     }
 
-    String expandHostname(String hostname, String hostArg) {
+    /** Hostname's {@code %h} expansion; any other {@code %} token is fatal, as in ssh.c and readconf.c. */
+    String expandHostname(String hostname, String hostArg) throws ConfigFault {
         try {
             return Expander.percent(hostname, Map.of('h', hostArg));
         } catch (ExpansionException e) {
-            return hostname;
+            throw new ConfigFault(String.join("\n", e.lines()));
         }
     }
 
