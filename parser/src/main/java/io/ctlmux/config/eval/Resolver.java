@@ -53,6 +53,10 @@ public final class Resolver {
         }
     }
 
+    /** The first line of ssh's usage text (ssh prints seven lines; ctlmux keeps its errors to one line). */
+    private static final String USAGE =
+            "usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] destination [command [argument ...]]";
+
     private Resolver() {
     }
 
@@ -93,12 +97,16 @@ public final class Resolver {
             user = uri.get()[0];
             host = uri.get()[1];
             if (uri.get()[2] != null) {
-                uriPort = Integer.parseInt(uri.get()[2]);
+                uriPort = ev.values().a2port(uri.get()[2]);
+                if (uriPort <= 0) {
+                    // parse_ssh_uri fails on a bad port and ssh prints its usage text
+                    throw new ConfigFault(USAGE);
+                }
             }
         } else {
             int at = dest.lastIndexOf('@');
             if (at == 0) {
-                throw new ConfigFault("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] destination [command [argument ...]]");
+                throw new ConfigFault(USAGE);
             }
             if (at > 0) {
                 user = dest.substring(0, at);
