@@ -10,7 +10,7 @@ import io.ctlmux.config.resolved.OptionState;
 import io.ctlmux.config.resolved.Provenance.Origin;
 import io.ctlmux.config.syntax.Arg;
 import io.ctlmux.config.syntax.ConfigFile;
-import io.ctlmux.config.syntax.ConfigParser;
+import io.ctlmux.config.syntax.DirectParser;
 import io.ctlmux.config.syntax.Directive;
 import io.ctlmux.config.syntax.Line;
 import io.ctlmux.config.text.SourceText;
@@ -62,10 +62,13 @@ public final class Evaluator {
     private Span currentBlock;
 
     public Evaluator(Dialect dialect, Environment env, ExecPolicy execPolicy) {
-        this(dialect, env, execPolicy, ConfigParser::parse);
+        this(dialect, env, execPolicy, DirectParser::parse);
     }
 
-    /** {@code parser} turns file bytes into the tree: {@link ConfigParser#parse} or {@link ConfigParser#parseDirect}. */
+    /**
+     * {@code parser} turns file bytes into the tree: {@link DirectParser#parse} by default (fast, no ANTLR), or
+     * {@link io.ctlmux.config.syntax.ConfigParser#parse} (the grammar); both give the same tree (DirectParseTest).
+     */
     public Evaluator(Dialect dialect, Environment env, ExecPolicy execPolicy,
             java.util.function.Function<SourceText, ConfigFile> parser) {
         this.parser = parser;

@@ -14,6 +14,18 @@ final class Passwd {
     private Passwd() {
     }
 
+    private static volatile Entry current;
+
+    /** The current user's entry, read once per process. */
+    static Entry cachedCurrent() {
+        Entry e = current;
+        if (e == null) {
+            e = current();
+            current = e;
+        }
+        return e;
+    }
+
     static Entry current() {
         long uid = currentUid();
         Optional<Entry> e = find(f -> Long.toString(uid).equals(f[2]));

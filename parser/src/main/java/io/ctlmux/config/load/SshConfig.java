@@ -5,7 +5,6 @@ import io.ctlmux.config.eval.Resolver;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.render.GRenderer;
 import io.ctlmux.config.resolved.ResolvedOptions;
-import io.ctlmux.config.syntax.DirectParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,17 +24,17 @@ public final class SshConfig {
     }
 
     /**
-     * The -G lines for {@code sshArgs}, parsed without ANTLR ({@link DirectParser#parse}, the same tree) so
-     * that start-up sensitive commands such as {@code ctlmux check} stay fast.
+     * The -G lines for {@code sshArgs}. Files are parsed without ANTLR ({@link ParseCache}), so that start-up
+     * sensitive commands such as {@code ctlmux check} stay fast.
      */
     public static ResolvedOptions resolve(List<String> sshArgs) throws SshConfigException {
         return resolve(sshArgs, new Evaluator(defaultDialect(), new SystemEnvironment(), Evaluator.ExecPolicy.RUN,
-                DirectParser::parse)).options();
+                ParseCache::parse)).options();
     }
 
     public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec)
             throws SshConfigException {
-        return resolve(sshArgs, new Evaluator(dialect, new SystemEnvironment(), exec));
+        return resolve(sshArgs, new Evaluator(dialect, new SystemEnvironment(), exec, ParseCache::parse));
     }
 
     private static Resolution resolve(List<String> sshArgs, Evaluator ev) throws SshConfigException {

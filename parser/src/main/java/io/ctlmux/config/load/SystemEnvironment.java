@@ -34,7 +34,7 @@ public final class SystemEnvironment implements Environment {
 
     public SystemEnvironment(Map<String, String> env) {
         this.env = env;
-        this.me = Passwd.current();
+        this.me = Passwd.cachedCurrent();
     }
 
     @Override
@@ -62,8 +62,19 @@ public final class SystemEnvironment implements Environment {
         return Passwd.byName(user).map(Passwd.Entry::home);
     }
 
+    private static volatile String hostName;
+
     @Override
     public String hostName() {
+        String h = hostName;
+        if (h == null) {
+            h = readHostName();
+            hostName = h;
+        }
+        return h;
+    }
+
+    private static String readHostName() {
         try {
             String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
             if (!h.isEmpty()) {

@@ -1,0 +1,42 @@
+package io.ctlmux.config.load;
+
+import io.ctlmux.config.syntax.ConfigFile;
+import io.ctlmux.config.syntax.DirectParser;
+import io.ctlmux.config.text.SourceText;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Parsed trees of recently read files, keyed by name and exact content, so that resolving many destinations in
+ * one process (ls, lint, check --all, a JVM library user) parses each file once. Files are still read every
+ * time, as ssh reads them: a changed file has different content and is parsed again. Bounded (LRU).
+ */
+public final class ParseCache {
+    private static final int MAX_ENTRIES = 256;
+    private static final Map<SourceText, ConfigFile> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SourceText, ConfigFile> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    private ParseCache() {
+    }
+
+    /** The tree of {@code source}, parsed with {@link DirectParser} on first sight. Thread-safe. */
+    public static ConfigFile parse(SourceText source) {
+        synchronized (CACHE) {
+            ConfigFile f = CACHE.get(source);
+            if (f != null) {
+                return f;
+            }
+        }
+        ConfigFile parsed = DirectParser.parse(source);
+        synchronized (CACHE) {
+            CACHE.put(source, parsed);
+        }
+        return parsed;
+    }
+}
