@@ -1,5 +1,8 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.syntax.ConfigFile;
+import io.ctlmux.config.syntax.ConfigParser;
+import io.ctlmux.config.text.SourceText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
@@ -45,6 +48,14 @@ public interface Environment {
 
     /** The addresses of the up interfaces (Match localnetwork). */
     List<InetAddress> localAddresses();
+
+    /**
+     * Parses a config file's bytes. Implementations may cache: the result depends only on the name and the bytes
+     * (lint resolves many destinations over the same files).
+     */
+    default ConfigFile parse(String filename, byte[] content) {
+        return ConfigParser.parse(SourceText.ofBytes(filename, content));
+    }
 
     /** Owner uid, mode bits, and whether it is a directory. */
     record FileFacts(long uid, int mode, boolean directory) {

@@ -103,7 +103,7 @@ public final class Evaluator {
         }
         byte[] content = bytes.get();
         ConfigFile cf = parsed.computeIfAbsent(filename + "\0" + content.length,
-                k -> ConfigParser.parse(SourceText.ofBytes(filename, content)));
+                k -> env.parse(filename, content));
         if (!filesRead.contains(cf)) {
             filesRead.add(cf);
         }

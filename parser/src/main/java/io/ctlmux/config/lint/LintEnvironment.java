@@ -1,6 +1,9 @@
 package io.ctlmux.config.lint;
 
 import io.ctlmux.config.eval.Environment;
+import io.ctlmux.config.syntax.ConfigFile;
+import io.ctlmux.config.syntax.ConfigParser;
+import io.ctlmux.config.text.SourceText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -137,6 +140,18 @@ public final class LintEnvironment implements Environment {
             }
         }
         return sb.toString();
+    }
+
+    private record ParseKey(String name, String content) {
+    }
+
+    private final Map<ParseKey, ConfigFile> parsed = new ConcurrentHashMap<>();
+
+    /** Parses each (name, content) once for all resolutions of a run. */
+    @Override
+    public ConfigFile parse(String filename, byte[] content) {
+        return parsed.computeIfAbsent(new ParseKey(filename, new String(content, StandardCharsets.ISO_8859_1)),
+                k -> ConfigParser.parse(SourceText.ofBytes(filename, content)));
     }
 
     @Override

@@ -2,9 +2,7 @@ package io.ctlmux.config.lint;
 
 import io.ctlmux.config.syntax.Arg;
 import io.ctlmux.config.syntax.ConfigFile;
-import io.ctlmux.config.syntax.ConfigParser;
 import io.ctlmux.config.syntax.Directive;
-import io.ctlmux.config.text.SourceText;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -74,7 +72,7 @@ public final class SourceSet {
         if (bytes.isEmpty()) {
             return;
         }
-        ConfigFile cf = files.computeIfAbsent(name, n -> ConfigParser.parse(SourceText.ofBytes(n, bytes.get())));
+        ConfigFile cf = files.computeIfAbsent(name, n -> env.parse(n, bytes.get()));
         stack.push(name);
         Directive block = parentBlock;
         String blockFile = parentBlockFile;

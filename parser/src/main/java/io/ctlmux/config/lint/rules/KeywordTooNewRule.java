@@ -27,9 +27,8 @@ public final class KeywordTooNewRule implements LintRule {
     @Override
     public void check(LintContext ctx, Findings out) {
         for (SshMessage m : ctx.messages(SshMessage.Kind.TOO_NEW)) {
-            out.add(Severity.ERROR, m.file(), m.line(), m.column(),
-                    "OpenSSH " + m.target().label() + " rejects this: " + m.text() + since(m.subject()),
-                    hint(m.subject()), m.target());
+            out.add(Severity.ERROR, m.file(), m.line(), m.column(), describe(m.subject()) + since(m.subject())
+                    + "; older clients stop with: " + m.text(), hint(m.subject()), m.target());
         }
         // Releases the evaluator does not model exactly: compare the first releases with the target's version.
         for (Target t : ctx.targets()) {
@@ -79,10 +78,14 @@ public final class KeywordTooNewRule implements LintRule {
         return false;
     }
 
-    private static String since(String subject) {
-        if (subject.isEmpty()) {
-            return "";
+    private static String describe(String subject) {
+        if (subject.startsWith("match ")) {
+            return "Match " + subject.substring(6);
         }
+        return subject.startsWith("%") ? "the token " + subject : "'" + subject + "'";
+    }
+
+    private static String since(String subject) {
         int v;
         if (subject.startsWith("match ")) {
             v = Versions.MATCH_CRITERIA.getOrDefault(subject.substring(6), 0);
@@ -91,7 +94,7 @@ public final class KeywordTooNewRule implements LintRule {
         } else {
             v = Versions.keywordSince(subject);
         }
-        return v > 0 ? " (added in OpenSSH " + Target.versionText(v) + ")" : "";
+        return v > 0 ? " needs OpenSSH " + Target.versionText(v) : " is too new";
     }
 
     private static String hint(String subject) {

@@ -30,7 +30,9 @@ public final class SettingShadowedRule implements LintRule {
             } else if (l.winner().universal() || l.loser().universal()) {
                 continue; // wildcard-block-before-specific, or the usual "Host * defaults last" idiom
             } else {
-                out.at(l.loser(), Severity.WARNING, "'" + Shadowing.line(l.loser()) + "' is ignored for "
+                boolean same = l.loser().directive().rest().equals(l.winner().directive().rest());
+                out.at(l.loser(), same ? Severity.INFO : Severity.WARNING, "'" + Shadowing.line(l.loser())
+                        + "' is " + (same ? "redundant" : "ignored") + " for "
                         + Shadowing.hosts(l.destinations()) + ": '" + Shadowing.line(l.winner()) + "' at "
                         + Shadowing.where(l.winner()) + " " + Shadowing.blockText(l.winner()) + " came first",
                         "put the more specific block first", null);

@@ -24,9 +24,9 @@ public final class SshRejectsRule implements LintRule {
         for (SshMessage m : ctx.messages(SshMessage.Kind.OTHER)) {
             String msg = m.located() ? "OpenSSH rejects this: " + m.text()
                     : "OpenSSH fails for destination " + m.destination() + ": " + m.text();
-            out.add(Severity.ERROR, m.file(), m.line(), m.column(), msg,
-                    "fix the value or remove the line; check with: ssh -G -F " + ctx.sources().topFile() + " "
-                            + m.destination(), m.target());
+            String hint = m.located() ? "fix the value or remove the line; ssh stops with exit status 255"
+                    : "check with: ssh -G -F " + ctx.sources().topFile() + " " + m.destination();
+            out.add(Severity.ERROR, m.file(), m.line(), m.column(), msg, hint, m.target());
         }
     }
 }
