@@ -16,6 +16,7 @@ public final class LintContext {
     private final List<DestinationRun> runs;
     private final List<SshMessage> messages;
     private final Environment env;
+    private final java.util.Map<String, Object> memo = new java.util.HashMap<>();
 
     LintContext(SourceSet sources, LintOptions options, List<DestinationRun> runs, List<SshMessage> messages,
             Environment env) {
@@ -71,6 +72,17 @@ public final class LintContext {
             return Optional.empty();
         }
         return sources.at(span.file(), span.line());
+    }
+
+    /** A value computed once per file and shared by rules (e.g. the shadowed lines). */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String key, java.util.function.Supplier<T> compute) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = compute.get();
+            memo.put(key, v);
+        }
+        return (T) v;
     }
 
     /** The first argument of a directive as written (before any expansion), or empty. */

@@ -27,6 +27,10 @@ final class Shadowing {
     }
 
     static Map<String, Loss> losses(LintContext ctx) {
+        return ctx.memo("shadowing", () -> compute(ctx));
+    }
+
+    private static Map<String, Loss> compute(LintContext ctx) {
         Map<String, Loss> out = new LinkedHashMap<>();
         for (DestinationRun r : ctx.resolved()) {
             for (Map.Entry<String, OptionState.Slot> s : r.result().options().slots().entrySet()) {
