@@ -23,6 +23,7 @@ public final class ControlMasterWithoutPathRule implements LintRule {
 
     @Override
     public void check(LintContext ctx, Findings out) {
+        ByLine lines = new ByLine();
         for (DestinationRun r : ctx.resolved()) {
             OptionState o = r.result().options();
             if (!Mux.master(o) || Mux.path(o) != null) {
@@ -30,9 +31,10 @@ public final class ControlMasterWithoutPathRule implements LintRule {
             }
             SourceSet.Entry e = Mux.line(ctx, r, "controlmaster").orElse(null);
             if (e != null) {
-                out.at(e, Severity.WARNING, "ControlMaster is on " + Mux.forWhom(r) + " but ControlPath is "
-                        + "unset or none, so nothing is shared", "add 'ControlPath ~/.ssh/cm-%C' next to it", null);
+                lines.add(e, Severity.WARNING, "ControlMaster is on ", " but ControlPath is unset or none, so "
+                        + "nothing is shared", "add 'ControlPath ~/.ssh/cm-%C' next to it", r);
             }
         }
+        lines.report(out);
     }
 }

@@ -24,6 +24,7 @@ public final class ControlPersistKeepaliveRule implements LintRule {
 
     @Override
     public void check(LintContext ctx, Findings out) {
+        ByLine lines = new ByLine();
         for (DestinationRun r : ctx.resolved()) {
             OptionState o = r.result().options();
             if (!Mux.persist(o) || !Mux.master(o) || Mux.path(o) == null
@@ -32,10 +33,11 @@ public final class ControlPersistKeepaliveRule implements LintRule {
             }
             SourceSet.Entry e = Mux.line(ctx, r, "controlpersist").orElse(null);
             if (e != null) {
-                out.at(e, Severity.WARNING, "persistent master " + Mux.forWhom(r) + " without ServerAliveInterval: "
-                        + "a dead connection is not noticed and new sessions hang",
-                        "add 'ServerAliveInterval 30' in the same scope", null);
+                lines.add(e, Severity.WARNING, "persistent master ", " without ServerAliveInterval: a dead "
+                        + "connection is not noticed and new sessions hang",
+                        "add 'ServerAliveInterval 30' in the same scope", r);
             }
         }
+        lines.report(out);
     }
 }

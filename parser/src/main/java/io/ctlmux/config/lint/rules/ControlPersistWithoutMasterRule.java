@@ -23,6 +23,7 @@ public final class ControlPersistWithoutMasterRule implements LintRule {
 
     @Override
     public void check(LintContext ctx, Findings out) {
+        ByLine lines = new ByLine();
         for (DestinationRun r : ctx.resolved()) {
             OptionState o = r.result().options();
             if (!Mux.persist(o) || Mux.master(o)) {
@@ -30,9 +31,10 @@ public final class ControlPersistWithoutMasterRule implements LintRule {
             }
             SourceSet.Entry e = Mux.line(ctx, r, "controlpersist").orElse(null);
             if (e != null) {
-                out.at(e, Severity.INFO, "ControlPersist has no effect " + Mux.forWhom(r) + ": ControlMaster is no",
-                        "add 'ControlMaster auto' in the same scope, or remove ControlPersist", null);
+                lines.add(e, Severity.INFO, "ControlPersist has no effect ", ": ControlMaster is no",
+                        "add 'ControlMaster auto' in the same scope, or remove ControlPersist", r);
             }
         }
+        lines.report(out);
     }
 }

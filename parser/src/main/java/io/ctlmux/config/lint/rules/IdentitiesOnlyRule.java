@@ -26,6 +26,7 @@ public final class IdentitiesOnlyRule implements LintRule {
 
     @Override
     public void check(LintContext ctx, Findings out) {
+        ByLine lines = new ByLine();
         for (DestinationRun r : ctx.resolved()) {
             OptionState o = r.result().options();
             if (o.getInt("identitiesonly", 0) != 0) {
@@ -41,9 +42,10 @@ public final class IdentitiesOnlyRule implements LintRule {
                 continue;
             }
             boolean several = files.size() > 1;
-            out.at(e, several ? Severity.WARNING : Severity.INFO, "IdentityFile without 'IdentitiesOnly yes' "
-                    + Mux.forWhom(r) + (several ? " (" + files.size() + " keys)" : "") + ": the agent's keys are "
-                    + "offered first", "add 'IdentitiesOnly yes' in the same block", null);
+            lines.add(e, several ? Severity.WARNING : Severity.INFO, "IdentityFile without 'IdentitiesOnly yes' ",
+                    (several ? " (" + files.size() + " keys)" : "") + ": the agent's keys are offered first",
+                    "add 'IdentitiesOnly yes' in the same block", r);
         }
+        lines.report(out);
     }
 }
