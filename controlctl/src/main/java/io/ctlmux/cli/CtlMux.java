@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             ExecCommand.class,
             ConninfoCommand.class,
             ChannelsCommand.class,
+            LintCommand.class,
         })
 public final class CtlMux implements Runnable {
     @Spec

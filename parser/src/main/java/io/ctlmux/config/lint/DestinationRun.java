@@ -1,0 +1,20 @@
+package io.ctlmux.config.lint;
+
+import io.ctlmux.config.eval.Resolver;
+
+/**
+ * One destination resolved for one target as {@code ssh -G} would (without running {@code Match exec}).
+ *
+ * @param target      the OpenSSH release
+ * @param destination the name resolved: a concrete Host alias, or a representative of a wildcard block
+ * @param pattern     the Host pattern it stands for (equal to {@code destination} for concrete aliases)
+ * @param result      the resolution, or null when OpenSSH would fail even after the rejected lines were masked
+ * @param masked      true when {@code result} was obtained with the lines OpenSSH rejects masked out
+ */
+public record DestinationRun(Target target, String destination, String pattern, Resolver.Result result,
+        boolean masked) {
+    /** True when the destination stands for a wildcard block rather than a concrete alias. */
+    public boolean wildcard() {
+        return !destination.equals(pattern);
+    }
+}

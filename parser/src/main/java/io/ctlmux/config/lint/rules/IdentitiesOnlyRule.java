@@ -1,0 +1,51 @@
+package io.ctlmux.config.lint.rules;
+
+import io.ctlmux.config.lint.DestinationRun;
+import io.ctlmux.config.lint.Findings;
+import io.ctlmux.config.lint.LintContext;
+import io.ctlmux.config.lint.LintRule;
+import io.ctlmux.config.lint.RuleInfo;
+import io.ctlmux.config.lint.SourceSet;
+import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.Provenance;
+import io.ctlmux.config.text.Severity;
+import java.util.List;
+
+/** IdentityFile set but IdentitiesOnly not yes: the agent's keys are offered first. */
+public final class IdentitiesOnlyRule implements LintRule {
+    static final RuleInfo INFO = new RuleInfo("identityfile-without-identitiesonly", Severity.WARNING,
+            "IdentityFile configured without IdentitiesOnly yes",
+            "ssh offers every key in the agent before the configured one: servers then refuse with \"Too many "
+                    + "authentication failures\", fail2ban bans you, or you log in as the wrong account "
+                    + "(multi-account Git hosting). Info for a single key, warning for several.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(LintContext ctx, Findings out) {
+        ByLine lines = new ByLine();
+        for (DestinationRun r : ctx.resolved()) {
+            OptionState o = r.result().options();
+            if (o.getInt("identitiesonly", 0) != 0) {
+                continue;
+            }
+            OptionState.Slot s = o.slots().get("identityfile");
+            if (s == null || s.provenance().origin() != Provenance.Origin.CONFIG) {
+                continue;
+            }
+            List<?> files = o.get("identityfile");
+            SourceSet.Entry e = ctx.entry(s.provenance().span()).orElse(null);
+            if (e == null || files == null) {
+                continue;
+            }
+            boolean several = files.size() > 1;
+            lines.add(e, several ? Severity.WARNING : Severity.INFO, "IdentityFile without 'IdentitiesOnly yes' ",
+                    (several ? " (" + files.size() + " keys)" : "") + ": the agent's keys are offered first",
+                    "add 'IdentitiesOnly yes' in the same block", r);
+        }
+        lines.report(out);
+    }
+}
