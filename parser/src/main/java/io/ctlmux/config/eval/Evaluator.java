@@ -37,7 +37,14 @@ public final class Evaluator {
     private static final int MAX_DEPTH = 16;
 
     /** What to do about {@code Match exec}. */
-    public enum ExecPolicy { RUN, NEVER }
+    public enum ExecPolicy {
+        /** Run the command, as ssh does. */
+        RUN,
+        /** Never run it; it counts as not matching (reported in skippedExecs). */
+        NEVER,
+        /** Never run it; it counts as matching (reported in skippedExecs). Lint uses it for the other outcome. */
+        ASSUME_MATCH
+    }
 
     private final Dialect dialect;
     private final Environment env;
@@ -178,9 +185,9 @@ public final class Evaluator {
 
     /** Runs a Match exec command, or reports it and treats it as not matching under {@link ExecPolicy#NEVER}. */
     int runExec(String cmd) {
-        if (execPolicy == ExecPolicy.NEVER) {
+        if (execPolicy != ExecPolicy.RUN) {
             skippedExecs.add(cmd);
-            return 1;
+            return execPolicy == ExecPolicy.ASSUME_MATCH ? 0 : 1;
         }
         return env.exec(cmd);
     }

@@ -116,7 +116,8 @@ public final class Linter {
         try {
             Resolver.Result r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
             messages.addAll(StderrMapper.map(r.stderr(), t, dest, src, false));
-            return new DestinationRun(t, dest, pattern, r, false);
+            List<String> changes = r.skippedExecs().isEmpty() ? List.of() : execChanges(args, t, env, r);
+            return new DestinationRun(t, dest, pattern, r, false, changes);
         } catch (Resolver.Failure f) {
             List<SshMessage> found = StderrMapper.map(f.stderr(), t, dest, src, true);
             messages.addAll(found);
@@ -135,6 +136,40 @@ public final class Linter {
             }
             return new DestinationRun(t, dest, pattern, null, true);
         }
+    }
+
+    /**
+     * Resolves again as if every Match exec succeeded, and returns the -G keywords whose values differ from the
+     * run where they all failed.
+     */
+    private static List<String> execChanges(List<String> args, Target t, LintEnvironment env, Resolver.Result asFalse) {
+        Resolver.Result asTrue;
+        try {
+            asTrue = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.ASSUME_MATCH,
+                    env::parse));
+        } catch (Resolver.Failure f) {
+            return List.of("(fails)");
+        }
+        Map<String, List<String>> a = byKeyword(asFalse, t);
+        Map<String, List<String>> b = byKeyword(asTrue, t);
+        java.util.Set<String> keys = new java.util.TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        List<String> out = new java.util.ArrayList<>();
+        for (String k : keys) {
+            if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> byKeyword(Resolver.Result r, Target t) {
+        Map<String, List<String>> m = new java.util.HashMap<>();
+        for (io.ctlmux.config.resolved.ResolvedValue v : io.ctlmux.config.render.GRenderer
+                .render(r.options(), t.dialect(), r.hostArg(), r.host()).options().values()) {
+            m.computeIfAbsent(v.keyword(), k -> new java.util.ArrayList<>()).add(v.value());
+        }
+        return m;
     }
 
     /** Adds the located lines to the mask; true when something new was added. */

@@ -17,6 +17,7 @@ import io.ctlmux.config.lint.rules.IncludeRecursionRule;
 import io.ctlmux.config.lint.rules.IncludeScopedRule;
 import io.ctlmux.config.lint.rules.InsecureGlobalRule;
 import io.ctlmux.config.lint.rules.KeywordTooNewRule;
+import io.ctlmux.config.lint.rules.MatchExecOutcomeRule;
 import io.ctlmux.config.lint.rules.MatchExecRule;
 import io.ctlmux.config.lint.rules.PlatformKeywordRule;
 import io.ctlmux.config.lint.rules.SettingShadowedRule;
@@ -50,6 +51,7 @@ public final class Rules {
             new InsecureGlobalRule(),
             new IdentitiesOnlyRule(),
             new MatchExecRule(),
+            new MatchExecOutcomeRule(),
             new ControlMasterWithoutPathRule(),
             new ControlPersistWithoutMasterRule(),
             new ControlPersistKeepaliveRule(),

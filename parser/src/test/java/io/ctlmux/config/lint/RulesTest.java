@@ -58,6 +58,8 @@ class RulesTest {
                 Arguments.of("identityfile-without-identitiesonly", "Host a\n  IdentityFile ~/.ssh/a\n", 2,
                         "Host a\n  IdentityFile ~/.ssh/a\n  IdentitiesOnly yes\n"),
                 Arguments.of("match-exec-present", "Match exec \"true\"\n  User b\n", 1, "Match host a\n  User b\n"),
+                Arguments.of("match-exec-changes-result", "Host a\nMatch exec \"test -e /x\"\n  User b\n", 2,
+                        "Host a\nMatch exec \"test -e /x\"\n  IgnoreUnknown foo\nHost *\n  IgnoreUnknown foo\n"),
                 Arguments.of("controlmaster-without-controlpath", "Host a\n  ControlMaster auto\n", 2,
                         "Host a\n  ControlMaster auto\n  ControlPath ~/.ssh/cm-%C\n"),
                 Arguments.of("controlpersist-without-master", "Host a\n  ControlPersist 10m\n", 2,

@@ -13,7 +13,7 @@ public final class MatchExecRule implements LintRule {
             "Match exec runs a command on every ssh (and ssh -G) invocation",
             "The command runs once per pass for every connection, IDE probe and ssh -G: it costs time, has side "
                     + "effects, makes results depend on the machine, and other ssh_config parsers do not support "
-                    + "it. Lint evaluates the config as if it did not match.");
+                    + "it. Lint evaluates the config both ways (see match-exec-changes-result).");
 
     @Override
     public RuleInfo info() {
@@ -25,7 +25,7 @@ public final class MatchExecRule implements LintRule {
         for (SourceSet.Entry e : ctx.sources().entries()) {
             if (e.keyword().equals("match") && Versions.criteria(e).contains("exec")) {
                 out.at(e, Severity.INFO, "Match exec runs a command on every ssh invocation; lint treated it as "
-                        + "not matching", "prefer Match host/user/localnetwork/tagged when they can express it",
+                        + "not matching (and checked the other outcome)", "prefer Match host/user/localnetwork/tagged when they can express it",
                         null);
             }
         }
