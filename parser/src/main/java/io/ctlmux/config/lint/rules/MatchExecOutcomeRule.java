@@ -61,7 +61,7 @@ public final class MatchExecOutcomeRule implements LintRule {
                     + " more" : String.join(", ", names);
             String what = r.execChanges().equals(List.of("(fails)"))
                     ? "ssh fails when the command succeeds"
-                    : "when the command succeeds, " + String.join(", ", r.execChanges()) + " change";
+                    : "options that differ when the command succeeds: " + String.join(", ", r.execChanges());
             out.at(execLines.get(0), Severity.WARNING, "the result for " + who + " depends on Match exec: " + what,
                     "check that both outcomes are intended, or use a criterion lint can evaluate (host, user, "
                             + "localnetwork, tagged)", r.target());
