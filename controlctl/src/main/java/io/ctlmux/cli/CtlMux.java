@@ -22,6 +22,10 @@ import picocli.CommandLine.Spec;
             ExecCommand.class,
             ConninfoCommand.class,
             ChannelsCommand.class,
+            StartCommand.class,
+            LsCommand.class,
+            PruneCommand.class,
+            DemoCommand.class,
         })
 public final class CtlMux implements Runnable {
     @Spec
