@@ -116,7 +116,8 @@ public final class Demo implements AutoCloseable {
         Pruner.waitGone(crashed.pid(), Duration.ofSeconds(5));
         out.println("   (a second master, for alias crashy, was started and killed with SIGKILL: its socket stays)");
         Inventory.Listing listing = Inventory.discover(opts, resolver, Duration.ofSeconds(2));
-        for (String l : Listings.table(listing.masters(), Instant.now())) {
+        List<Inventory.Master> ours = listing.masters().stream().filter(m -> m.path().startsWith(dir)).toList();
+        for (String l : Listings.table(ours, Instant.now())) {
             out.println("   " + l);
         }
 

@@ -30,6 +30,15 @@ public final class ProcessTable {
     /** Every ssh master process visible to us, keyed by control path (the oldest pid per path is kept). */
     public static Map<Path, Entry> scan() {
         Map<Path, Entry> out = new LinkedHashMap<>();
+        for (Entry e : scanAll()) {
+            out.putIfAbsent(e.path(), e);
+        }
+        return out;
+    }
+
+    /** Every ssh master process visible to us, in pid order. */
+    public static List<Entry> scanAll() {
+        List<Entry> out = new ArrayList<>();
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc)) {
             return out;
@@ -38,7 +47,7 @@ public final class ProcessTable {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(proc)) {
             for (Path p : ds) {
                 String n = p.getFileName().toString();
-                if (!n.isEmpty() && n.chars().allMatch(Character::isDigit) && n.length() < 12) {
+                if (!n.isEmpty() && n.length() < 12 && n.chars().allMatch(Character::isDigit)) {
                     pids.add(Long.parseLong(n));
                 }
             }
@@ -52,11 +61,9 @@ public final class ProcessTable {
                 continue;
             }
             Path path = masterPath(argv);
-            if (path == null || !Posix.alive(pid)) {
-                continue;
+            if (path != null && Posix.alive(pid)) {
+                out.add(new Entry(pid, Posix.processUid(pid), path));
             }
-            int uid = Posix.processUid(pid);
-            out.putIfAbsent(path, new Entry(pid, uid, path));
         }
         return out;
     }
