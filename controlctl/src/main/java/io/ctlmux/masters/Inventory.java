@@ -117,23 +117,49 @@ public final class Inventory {
         addAliases(first, seen, queue, queued);
         List<MasterTarget> out = new ArrayList<>();
         int resolved = 0;
-        while (!queue.isEmpty()) {
-            String alias = queue.removeFirst();
-            if (resolved++ >= MAX_ALIASES) {
-                warnings.add("only the first " + MAX_ALIASES + " Host aliases were resolved");
-                break;
+        int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ctlmux-resolve");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // in waves: the aliases known so far in parallel, then those their files (Includes) add
+            while (!queue.isEmpty()) {
+                List<String> wave = new ArrayList<>();
+                while (!queue.isEmpty() && resolved < MAX_ALIASES) {
+                    wave.add(queue.removeFirst());
+                    resolved++;
+                }
+                if (wave.isEmpty()) {
+                    warnings.add("only the first " + MAX_ALIASES + " Host aliases were resolved");
+                    break;
+                }
+                List<Future<MasterTarget>> fs = new ArrayList<>();
+                for (String alias : wave) {
+                    fs.add(pool.submit(() -> MasterTarget.resolve(resolver, options, alias)));
+                }
+                for (int i = 0; i < wave.size(); i++) {
+                    MasterTarget t;
+                    try {
+                        t = fs.get(i).get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        Throwable c = e.getCause();
+                        warnings.add("Host " + wave.get(i) + ": " + (c instanceof LifecycleException le
+                                ? String.join("; ", le.lines()) : String.valueOf(c)));
+                        continue;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new LifecycleException("ctlmux: interrupted");
+                    }
+                    addAliases(t, seen, queue, queued);
+                    if (t.controlPath() != null) {
+                        out.add(t);
+                    }
+                }
             }
-            MasterTarget t;
-            try {
-                t = MasterTarget.resolve(resolver, options, alias);
-            } catch (LifecycleException e) {
-                warnings.add("Host " + alias + ": " + String.join("; ", e.lines()));
-                continue;
-            }
-            addAliases(t, seen, queue, queued);
-            if (t.controlPath() != null) {
-                out.add(t);
-            }
+        } finally {
+            pool.shutdownNow();
         }
         return out;
     }
