@@ -187,13 +187,4 @@ public final class Pruner {
         }
         return true;
     }
-
-    /** Whether a path is still there (for callers that report). */
-    static boolean exists(Path p) {
-        try {
-            return Posix.lstat(p).isPresent();
-        } catch (IOException e) {
-            return true;
-        }
-    }
 }
