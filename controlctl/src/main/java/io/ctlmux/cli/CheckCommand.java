@@ -25,11 +25,18 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {path, state, pid, protocolVersion, extensions, elapsedMs} "
             + "on stdout instead of ssh's message.")
     boolean json;
+    @Option(names = "--all", description = "Check every master `ctlmux ls` finds (SSH_ARGS: ssh options only), "
+            + "concurrently; one line each. Exit 0 when all are alive.")
+    boolean all;
     @Parameters(paramLabel = "SSH_ARGS", description = "ssh options and the destination, as for ssh -O check.")
     List<String> args;
 
     @Override
     public Integer call() {
+        if (all) {
+            return LifecycleActions.checkAll(args, mux.values(), json, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         return CheckAction.run(args, mux.values(), json, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -12,7 +12,7 @@ public final class CommandLines {
     public static CommandLine create() {
         CommandLine cl = new CommandLine(new CtlMux());
         for (String name : List.of("check", "stop", "exit", "forward", "cancel", "exec", "conninfo", "channels", "config",
-                "explain", "path")) {
+                "explain", "path", "start", "ls", "prune")) {
             CommandLine sub = cl.getSubcommands().get(name);
             if (sub != null) {
                 // ssh's own options (-F cfg, -o K=V, -p 22, ...) pass through, in order, to SshArgs

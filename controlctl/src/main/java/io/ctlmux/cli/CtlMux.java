@@ -23,6 +23,10 @@ import picocli.CommandLine.Spec;
             ConninfoCommand.class,
             ChannelsCommand.class,
             LintCommand.class,
+            StartCommand.class,
+            LsCommand.class,
+            PruneCommand.class,
+            DemoCommand.class,
         })
 public final class CtlMux implements Runnable {
     @Spec

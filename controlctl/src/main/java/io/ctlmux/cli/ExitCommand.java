@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,11 +18,24 @@ public final class ExitCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     MuxOptions mux;
+    @Option(names = "--all", description = "Ask every alive master `ctlmux ls` finds to exit (SSH_ARGS: ssh "
+            + "options only).")
+    boolean all;
+    @Option(names = "--older-than", paramLabel = "TIME", description = "With --all: only masters at least this old "
+            + "(e.g. 1h).")
+    String olderThan;
     @Parameters(paramLabel = "SSH_ARGS", description = "ssh options and the destination, as for ssh -O exit.")
     List<String> args;
 
     @Override
     public Integer call() {
+        if (all) {
+            return LifecycleActions.exitAll(args, mux.values(), olderThan, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
+        if (olderThan != null) {
+            return LifecycleArgs.usage("--older-than needs --all", spec.commandLine().getErr());
+        }
         return new ControlRunner("mux_client_request_terminate", false, false)
                 .run(args, mux.values(), spec.commandLine().getErr(), (t, c) -> {
                     try {

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,11 +18,17 @@ public final class StopCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     MuxOptions mux;
+    @Option(names = "--drain", description = "Then wait until the master's sessions end and make sure it exits "
+            + "(SIGTERM once none are left); --timeout bounds the wait (default 60s).")
+    boolean drain;
     @Parameters(paramLabel = "SSH_ARGS", description = "ssh options and the destination, as for ssh -O stop.")
     List<String> args;
 
     @Override
     public Integer call() {
+        if (drain) {
+            return LifecycleActions.drain(args, mux.values(), spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         return new ControlRunner("mux_client_request_stop_listening", false, false)
                 .run(args, mux.values(), spec.commandLine().getErr(), (t, c) -> {
                     try {

@@ -50,6 +50,7 @@ public final class EmbeddedSshServer implements Closeable {
         sshd.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setCommandFactory((channel, command) -> new InProcessCommand(command));
+        sshd.setChannelFactories(ExitStatusFirstChannelSession.install(sshd.getChannelFactories()));
         sshd.addSessionListener(new org.apache.sshd.common.session.SessionListener() {
             @Override
             public void sessionCreated(org.apache.sshd.common.session.Session session) {

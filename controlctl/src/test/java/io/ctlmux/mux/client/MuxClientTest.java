@@ -160,11 +160,12 @@ class MuxClientTest {
 
     @Test
     void closeBeforeTheHello() throws Exception {
-        // the master closes with our hello unread: the client sees EOF or a reset, never a hang
+        // the master closes with our hello unread: the client sees EOF, a reset or (writing the hello after the
+        // close) a broken pipe, never a hang
         try (FakeMaster m = new FakeMaster(c -> { })) {
-            PeerClosedException e = failsWithin(PeerClosedException.class, () -> MuxClient.connect(m.socket, OPTS));
-            assertTrue(e.getMessage().startsWith("master closed the connection during the hello exchange"),
-                    e.getMessage());
+            IOException e = failsWithin(IOException.class, () -> MuxClient.connect(m.socket, OPTS));
+            assertTrue(e instanceof PeerClosedException || e.getMessage().contains("reset")
+                    || e.getMessage().contains("Broken pipe"), e.toString());
         }
     }
 

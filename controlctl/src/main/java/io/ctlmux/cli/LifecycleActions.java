@@ -1,0 +1,131 @@
+package io.ctlmux.cli;
+
+import io.ctlmux.masters.Inventory;
+import io.ctlmux.masters.Listings;
+import io.ctlmux.masters.MasterState;
+import io.ctlmux.masters.Stopper;
+import io.ctlmux.mux.client.MuxClientOptions;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The bodies of {@code check --all}, {@code exit --all} and {@code stop --drain}. */
+final class LifecycleActions {
+    /** How long {@code stop --drain} waits for sessions when no --timeout is given. */
+    static final Duration DRAIN_DEFAULT = Duration.ofSeconds(60);
+
+    private LifecycleActions() {
+    }
+
+    private static Duration timeout(MuxOptions.Values mux, PrintWriter err) {
+        if (mux.timeout() == null) {
+            return MuxClientOptions.DEFAULT_TIMEOUT;
+        }
+        Duration t = ControlTarget.parseDuration(mux.timeout());
+        if (t == null) {
+            LifecycleArgs.usage("invalid --timeout value: " + mux.timeout(), err);
+        }
+        return t;
+    }
+
+    /** {@code check --all}: one line per master; 0 when every master found is alive. */
+    static int checkAll(List<String> args, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
+        Duration t = timeout(mux, err);
+        if (t == null) {
+            return 2;
+        }
+        Inventory.Listing l = LsCommand.discover(args, null, t.toMillis() + "ms", "check --all", err);
+        if (l == null) {
+            return 255;
+        }
+        boolean allAlive = true;
+        Instant now = Instant.now();
+        for (Inventory.Master m : l.masters()) {
+            allAlive &= m.state() == MasterState.ALIVE;
+            out.println(json ? Listings.json(m, now) : Listings.checkLine(m));
+        }
+        out.flush();
+        return allAlive ? 0 : 255;
+    }
+
+    /** {@code exit --all [--older-than]}: asks every alive master found to exit. */
+    static int exitAll(List<String> args, MuxOptions.Values mux, String olderThan, PrintWriter out,
+                       PrintWriter err) {
+        Duration t = timeout(mux, err);
+        if (t == null) {
+            return 2;
+        }
+        Duration age = null;
+        if (olderThan != null) {
+            age = ControlTarget.parseDuration(olderThan);
+            if (age == null) {
+                return LifecycleArgs.usage("invalid --older-than value: " + olderThan, err);
+            }
+        }
+        Inventory.Listing l = LsCommand.discover(args, null, t.toMillis() + "ms", "exit --all", err);
+        if (l == null) {
+            return 255;
+        }
+        MuxClientOptions o = new MuxClientOptions(t, mux.allowForeign(), false, line -> { });
+        List<Stopper.Exited> done = Stopper.exitAll(l, age, o);
+        boolean ok = true;
+        for (Stopper.Exited e : done) {
+            Inventory.Master m = e.master();
+            String who = "pid " + m.pid() + (m.aliases().isEmpty() ? "" : ", " + String.join(",", m.aliases()));
+            boolean skipped = !e.done() && (e.why().startsWith("younger") || e.why().equals("age unknown"));
+            out.println((e.done() ? "exited " : skipped ? "kept " : "failed ") + m.path() + " (" + who + "): "
+                    + e.why());
+            ok &= e.done() || skipped;
+        }
+        if (done.isEmpty()) {
+            out.println("no alive masters found");
+        }
+        out.flush();
+        return ok ? 0 : 255;
+    }
+
+    /** {@code stop --drain}: stop listening, wait for the sessions, make sure the master exits. */
+    static int drain(List<String> args, MuxOptions.Values mux, PrintWriter out, PrintWriter err) {
+        Duration limit = DRAIN_DEFAULT;
+        if (mux.timeout() != null) {
+            limit = ControlTarget.parseDuration(mux.timeout());
+            if (limit == null) {
+                return LifecycleArgs.usage("invalid --timeout value: " + mux.timeout(), err);
+            }
+        }
+        ControlRunner runner = new ControlRunner("mux_client_request_stop_listening", false, false);
+        int[] exit = {255};
+        // the mux requests themselves use the usual limit; --timeout bounds the drain
+        MuxOptions.Values requestOptions = new MuxOptions.Values(null, mux.allowForeign(), mux.trace());
+        ControlTarget t = runner.target(args, requestOptions, err, exit);
+        if (t == null) {
+            return exit[0];
+        }
+        long[] pid = {-1};
+        int rc = runner.run(t, (target, c) -> {
+            pid[0] = c.check();
+            c.stop();
+            target.stderr.log("Stop listening request sent.");
+            return 0;
+        });
+        if (rc != 0) {
+            return rc;
+        }
+        Stopper.Drained d = Stopper.await(pid[0], limit, line -> {
+            out.println(line);
+            out.flush();
+        });
+        if (d.exited()) {
+            out.println("master " + d.pid() + " exited after " + d.took().toMillis() + " ms"
+                    + (d.terminated() ? " (sent SIGTERM once no sessions were left)" : ""));
+            out.flush();
+            return 0;
+        }
+        err.println("ctlmux: master " + d.pid() + " still has " + (d.sessions() < 0 ? "sessions"
+                : d.sessions() + " session" + (d.sessions() == 1 ? "" : "s")) + " after " + limit.toSeconds()
+                + " s; it no longer accepts new ones. `kill " + d.pid() + "` drops them.");
+        err.flush();
+        return 1;
+    }
+}

@@ -1,0 +1,55 @@
+package io.ctlmux.cli;
+
+import io.ctlmux.masters.Inventory;
+import io.ctlmux.masters.Pruner;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ctlmux prune}: removes provably dead sockets, and says what it kept and why. */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+        description = {"Remove dead control sockets (those ls finds): only real sockets (never symbolic links or "
+                + "files) that you own and that refuse connections, including OpenSSH's leftover temporary sockets "
+                + "PATH.XXXXXXXXXXXXXXXX. A socket that does not answer in time may be a busy live master and is "
+                + "kept."},
+        footer = {"", "Exit status: 0, also when something was kept; 2 usage; 255 bad config."})
+public final class PruneCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    ResolveOptions resolve;
+    @Option(names = "--dry-run", description = "Only say what would be removed.")
+    boolean dryRun;
+    @Option(names = "--unresponsive", description = "Also ask unresponsive masters of yours to exit (e.g. after "
+            + "resume from sleep): by mux request, else SIGTERM to the master process; then remove the socket.")
+    boolean unresponsive;
+    @Option(names = "--timeout", paramLabel = "TIME", description = "Limit per probe step (default 2s).")
+    String timeout = "2s";
+    @Parameters(paramLabel = "SSH_OPTIONS", description = "ssh options such as -F FILE (no destination).")
+    List<String> args;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Inventory.Listing l = LsCommand.discover(args, resolve, timeout, "prune", err);
+        if (l == null) {
+            return 255;
+        }
+        List<Pruner.Decision> ds = Pruner.prune(l, dryRun, unresponsive, ControlTarget.parseDuration(timeout));
+        if (ds.isEmpty()) {
+            out.println("no sockets found");
+        }
+        for (Pruner.Decision d : ds) {
+            out.println(d.action().label() + " " + d.path() + ": " + d.why());
+        }
+        out.flush();
+        return 0;
+    }
+}

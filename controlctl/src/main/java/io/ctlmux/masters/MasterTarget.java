@@ -1,0 +1,41 @@
+package io.ctlmux.masters;
+
+import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.load.SshConfigException;
+import io.ctlmux.config.resolved.ResolvedOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A destination resolved as ssh would resolve it, with what the lifecycle commands need.
+ *
+ * @param controlPath the expanded ControlPath, or null when it is unset or {@code none}
+ * @param persist     the resolved ControlPersist ({@code no}, {@code yes} or seconds)
+ */
+public record MasterTarget(String destination, Path controlPath, String persist, String user, String hostname,
+                           String port, SshConfig.Resolution resolution) {
+
+    /** Resolves {@code options} followed by {@code destination}. */
+    public static MasterTarget resolve(ConfigResolver resolver, List<String> options, String destination)
+            throws LifecycleException {
+        List<String> args = new ArrayList<>(options);
+        args.add(destination);
+        SshConfig.Resolution r;
+        try {
+            r = resolver.resolve(args);
+        } catch (SshConfigException e) {
+            throw new LifecycleException(e.stderrLines(), e.exitCode());
+        }
+        ResolvedOptions o = r.options();
+        Path cp = o.first("controlpath").filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("none"))
+                .map(Posix::path).map(Path::toAbsolutePath).orElse(null);
+        return new MasterTarget(destination, cp, o.first("controlpersist").orElse("no"),
+                o.first("user").orElse(""), o.first("hostname").orElse(destination), o.first("port").orElse("22"), r);
+    }
+
+    /** {@code user@host:port}. */
+    public String endpoint() {
+        return user + "@" + hostname + ":" + port;
+    }
+}
