@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ctlmux.cli.Main;
+import io.ctlmux.cli.CommandLines;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -429,7 +429,7 @@ class MasterLifecycleTest {
     }
 
     private static int cli(StringWriter out, String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = CommandLines.create();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
