@@ -11,13 +11,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Integer fast = fastCheck(args);
-        System.exit(fast != null ? fast : run(args));
+        System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests and for the launcher). */
+    /**
+     * Runs the command line and returns the exit code (for tests and for the launcher's cache training):
+     * {@code check} through the fast path, everything else through picocli.
+     */
     public static int run(String... args) {
-        return CommandLines.create().execute(args);
+        Integer fast = fastCheck(args);
+        return fast != null ? fast : CommandLines.create().execute(args);
     }
 
     /**

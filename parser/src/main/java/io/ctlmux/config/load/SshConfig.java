@@ -71,9 +71,80 @@ public final class SshConfig {
         return d;
     }
 
+    /**
+     * The dialect of the {@code ssh} on PATH. Running {@code ssh -V} costs a process (tens of milliseconds in a
+     * JVM), so the answer is remembered in {@code $XDG_CACHE_HOME/ctlmux/openssh-dialect} (default
+     * {@code ~/.cache}), keyed by the binary's path, size and modification time.
+     */
     private static Dialect installedDialect() {
+        java.nio.file.Path ssh = findOnPath("ssh");
+        if (ssh == null) {
+            return Dialect.newest();
+        }
+        String key;
         try {
-            Process p = new ProcessBuilder("ssh", "-V").redirectErrorStream(true)
+            java.nio.file.attribute.BasicFileAttributes at = java.nio.file.Files.readAttributes(ssh,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            key = ssh + " " + at.size() + " " + at.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            key = null;
+        }
+        java.nio.file.Path memo = cacheFile();
+        if (key != null && memo != null) {
+            try {
+                String line = java.nio.file.Files.readString(memo, StandardCharsets.UTF_8).trim();
+                int sp = line.lastIndexOf(' ');
+                if (sp > 0 && line.substring(0, sp).equals(key)) {
+                    java.util.Optional<Dialect> d = Dialect.parse(line.substring(sp + 1));
+                    if (d.isPresent()) {
+                        return d.get();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // no memo yet, or unreadable: ask ssh
+            }
+        }
+        Dialect d = askSsh(ssh.toString());
+        if (key != null && memo != null) {
+            try {
+                java.nio.file.Files.createDirectories(memo.getParent());
+                java.nio.file.Path tmp = memo.resolveSibling(memo.getFileName() + "." + ProcessHandle.current().pid());
+                java.nio.file.Files.writeString(tmp, key + " " + d.id + "\n", StandardCharsets.UTF_8);
+                java.nio.file.Files.move(tmp, memo, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                // a read-only home: ask again next time
+            }
+        }
+        return d;
+    }
+
+    private static java.nio.file.Path cacheFile() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        String home = System.getProperty("user.home");
+        if (xdg != null && !xdg.isEmpty()) {
+            return java.nio.file.Path.of(xdg, "ctlmux", "openssh-dialect");
+        }
+        return home == null ? null : java.nio.file.Path.of(home, ".cache", "ctlmux", "openssh-dialect");
+    }
+
+    private static java.nio.file.Path findOnPath(String name) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return null;
+        }
+        for (String dir : path.split(":")) {
+            java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, name);
+            if (java.nio.file.Files.isExecutable(p) && !java.nio.file.Files.isDirectory(p)) {
+                return p.toAbsolutePath();
+            }
+        }
+        return null;
+    }
+
+    private static Dialect askSsh(String ssh) {
+        try {
+            Process p = new ProcessBuilder(ssh, "-V").redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             byte[] out = p.getInputStream().readNBytes(4096);
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
@@ -88,4 +159,5 @@ public final class SshConfig {
             return Dialect.newest();
         }
     }
+
 }
