@@ -56,6 +56,18 @@ chmod 600 "$work/config"
 for i in $(seq -w 1 "$MASTERS"); do
   ssh -F "$work/config" -o ControlMaster=yes -o ControlPersist=600 -f -N "m$i" </dev/null >/dev/null 2>&1
 done
+if [ "${BENCH_MODE:-all}" = single ]; then
+  "$CTLMUX" check -F "$work/config" m1 2>&1 | grep -q "Master running" || { echo "bench: no live master" >&2; exit 1; }
+  bench_run check \
+    "ctlmux check" "$CTLMUX check -F $work/config m1" \
+    "ssh -O check" "ssh -F $work/config -O check m1" \
+    "ctlmux exec true" "$CTLMUX exec -F $work/config m1 true" \
+    "ssh true (via master)" "ssh -F $work/config m1 true"
+  echo "== one live master: ctlmux check vs ssh -O check, ctlmux exec vs ssh through the same master"
+  bench_table "$BENCH_OUT/check.json" 2
+  exit 0
+fi
+
 loop="$work/check-loop.sh"
 {
   echo "#!/bin/sh"
