@@ -4,6 +4,7 @@ import io.ctlmux.config.keyword.AddKeysToAgent;
 import io.ctlmux.config.keyword.ControlPersist;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.keyword.EscapeChar;
+import io.ctlmux.config.keyword.NamedValues;
 import io.ctlmux.config.keyword.TunnelDevice;
 import io.ctlmux.config.keyword.ProxyJump;
 import io.ctlmux.config.resolved.OptionState;
@@ -108,10 +109,10 @@ final class Defaults {
         o.defaultTo("requiredrsasize", 1024);
         o.defaultTo("enableescapecommandline", 0);
         if (d.atLeast(9, 5)) {
-            o.defaultTo("obscurekeystroketiming", "yes");
+            o.defaultTo("obscurekeystroketiming", NamedValues.KEYSTROKE_DEFAULT_MS);
         }
         if (d.atLeast(10, 1)) {
-            o.defaultTo("warnweakcrypto", "yes");
+            o.defaultTo("warnweakcrypto", 1);
         }
         for (String key : List.of("localcommand", "remotecommand", "proxycommand", "controlpath", "revokedhostkeys",
                 "pkcs11provider", "securitykeyprovider", "knownhostscommand")) {

@@ -225,7 +225,7 @@ public final class Evaluator {
         }
         Keyword k = kw.get();
         Args av = new Args(d.args());
-        Span span = lineSpan(d, cmdline);
+        Span span = d.span();
         Origin origin = cmdline ? Origin.COMMAND_LINE : Origin.CONFIG;
         LineContext c = new LineContext(this, k, keyword, where, filename, linenum, act, cmdline, flags, depth, av,
                 d.rest(), span, origin, currentBlock);
@@ -238,10 +238,6 @@ public final class Evaluator {
             return -1;
         }
         return 0;
-    }
-
-    private static Span lineSpan(Directive d, boolean cmdline) {
-        return d.span();
     }
 
     private int handle(LineContext c, Directive d) throws ConfigFault {
@@ -407,12 +403,8 @@ public final class Evaluator {
                 list.add(arg);
             }
         }
-        if (c.active[0]) {
-            if (wasEmpty && !list.isEmpty()) {
-                o.offer(key, list, c.origin, c.span, c.block);
-            } else if (!wasEmpty) {
-                o.offer(key, list, c.origin, c.span, c.block);
-            }
+        if (c.active[0] && !list.isEmpty() || c.active[0] && !wasEmpty) {
+            o.offer(key, list, c.origin, c.span, c.block); // records the line as shadowed when already set
         }
         return 0;
     }
@@ -479,7 +471,6 @@ public final class Evaluator {
             error("Include directive not supported as a command-line option");
             return -1;
         }
-        int value = 0;
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
@@ -488,11 +479,11 @@ public final class Evaluator {
             }
             if (dialect.atLeast(9, 9)) {
                 try {
-                    arg = values.expandInclude(this, arg);
+                    arg = values.expandInclude(this, arg, (c.flags & FLAG_FINAL) != 0);
                 } catch (ExpansionException e) {
                     stderr.addAll(e.lines());
-                    error(c.where + ": Unable to expand Include directive \"" + arg + "\"");
-                    return -1;
+                    error(c.where + ": Unable to expand user config file '" + arg + "'");
+                    continue;
                 }
             }
             if (arg.startsWith("~") && (c.flags & FLAG_USERCONF) == 0) {
@@ -511,16 +502,12 @@ public final class Evaluator {
             }
             boolean oactive = c.active[0];
             for (String path : matches) {
-                boolean[] act = c.active;
-                boolean found = readConfigFile(path,
-                        c.flags | FLAG_CHECKPERM | (oactive ? 0 : FLAG_NEVERMATCH), act, c.depth + 1);
+                // A file that vanished between glob and open is skipped, as OpenSSH does for ENOENT.
+                readConfigFile(path, c.flags | FLAG_CHECKPERM | (oactive ? 0 : FLAG_NEVERMATCH), c.active,
+                        c.depth + 1);
                 c.active[0] = oactive;
-                if (!found) {
-                    value = -1;
-                }
             }
         }
-        // A vanished file (ENOENT) does not fail the line; OpenSSH returns -1 only for other errors.
         return 0;
     }
 

@@ -65,23 +65,9 @@ final class MatchEvaluator {
     private Outcome evaluate(Words cp, boolean argv) throws ConfigFault {
         Values v = ev.values();
         boolean finalPass = (c.flags & Evaluator.FLAG_FINAL) != 0;
-        int port = ev.o.getInt("port", -1);
-        if (port <= 0) {
-            port = 22;
-        }
-        String ruser = ev.o.get("user");
-        if (ruser == null) {
-            ruser = ev.env().userName();
-        }
-        String hostname = ev.o.get("hostname");
-        String host;
-        if (finalPass) {
-            host = hostname;
-        } else if (hostname != null) {
-            host = v.expandHostname(hostname, ev.hostArg);
-        } else {
-            host = ev.hostArg;
-        }
+        Values.PassView view = v.passView(ev, finalPass);
+        String host = view.host();
+        String ruser = view.ruser();
         String originalHost = ev.hostArg;
         int result = 1;
         int attributes = 0;
@@ -152,15 +138,7 @@ final class MatchEvaluator {
                     r = v.matchPatternList(ev.env().userName(), arg, false) == 1;
                     break;
                 case "exec": {
-                    String thishost = ev.env().hostName();
-                    String shorthost = thishost.contains(".") ? thishost.substring(0, thishost.indexOf('.')) : thishost;
-                    String portstr = Integer.toString(port);
-                    String keyalias = ev.o.get("hostkeyalias");
-                    if (keyalias == null) {
-                        keyalias = host;
-                    }
-                    Map<Character, String> tokens = v.matchExecTokens(thishost, shorthost, host, portstr, ruser,
-                            keyalias, originalHost, ev);
+                    Map<Character, String> tokens = v.execOrIncludeTokens(ev, view);
                     String cmd;
                     try {
                         cmd = v.percentExpand(arg, tokens);

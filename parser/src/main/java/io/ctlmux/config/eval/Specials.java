@@ -46,7 +46,10 @@ final class Specials {
             case "revokedhostkeys" -> c.ev.parseString(c, "revokedhostkeys");
             case "fingerprinthash" -> fingerprintHash(c);
             case "proxyjump" -> proxyJump(c);
-            default -> c.ev.values().handleNewKeyword(c);
+            case "obscurekeystroketiming" -> store(c, name, NamedValues.obscureKeystrokeTiming(c.args.rest()));
+            case "channeltimeout" -> channelTimeout(c);
+            case "refuseconnection" -> refuseConnection(c);
+            default -> c.ev.parseString(c, name);
         };
     }
 
@@ -402,6 +405,36 @@ final class Specials {
         return store(c, "fingerprinthash", NamedValues.fingerprintHash(c.args.next()));
     }
 
+    /** ChannelTimeout (9.6+): the first active line sets the list; a bad entry is fatal, as in OpenSSH. */
+    private static int channelTimeout(Evaluator.LineContext c) throws ConfigFault {
+        boolean had = c.ev.o.isSet("channeltimeout");
+        ValueResult<List<String>> r = ListValues.channelTimeout(c.kwText, c.args.rest(), c.ev.dialect());
+        if (!r.isOk()) {
+            if (r.error().contains("must appear alone")) {
+                c.error(c.where + ": " + r.error());
+                return -1;
+            }
+            throw new ConfigFault(c.where + ": " + r.error());
+        }
+        if (c.active[0] && !had) {
+            c.ev.o.offer("channeltimeout", r.value(), c.origin, c.span, c.block);
+        }
+        return 0;
+    }
+
+    /** RefuseConnection (10.1+): in an active block ssh stops at once with the given text. */
+    private static int refuseConnection(Evaluator.LineContext c) throws ConfigFault {
+        String arg = c.args.next();
+        if (arg == null || arg.isEmpty()) {
+            c.error(c.where + ": Missing argument.");
+            return -1;
+        }
+        if (c.active[0]) {
+            throw new ConfigFault(c.where + ": RefuseConnection: " + arg);
+        }
+        return 0;
+    }
+
     /** First value wins for a parsed value; otherwise OpenSSH's message is printed at the line. */
     private static <T> int store(Evaluator.LineContext c, String key, ValueResult<T> r) {
         if (!r.isOk()) {
@@ -442,9 +475,5 @@ final class Specials {
         }
         c.offer(c.keyword.name(), arg);
         return 0;
-    }
-
-    static OptionState state(Evaluator.LineContext c) {
-        return c.ev.o;
     }
 }

@@ -146,16 +146,6 @@ final class Values {
         };
     }
 
-    int handleNewKeyword(Evaluator.LineContext c) {
-        String name = c.keyword.name();
-        switch (name) {
-            case "obscurekeystroketiming", "channeltimeout", "refuseconnection", "warnweakcrypto":
-            default:
-                // Keywords of newer dialects are stored as their raw first argument.
-                return c.ev.parseString(c, name);
-        }
-    }
-
     boolean matchCriterionKnown(String criterion) {
         return switch (criterion) {
             case "tagged", "localnetwork" -> dialect.atLeast(9, 4);
@@ -208,22 +198,50 @@ final class Values {
         }
     }
 
-    Map<Character, String> matchExecTokens(String thishost, String shorthost, String host, String portstr,
-            String ruser, String keyalias, String originalHost, Evaluator ev) {
+    /** What Match and Include see of the destination while the files are read (readconf.c, both passes). */
+    record PassView(String host, String ruser, int port) {
+    }
+
+    PassView passView(Evaluator ev, boolean finalPass) throws ConfigFault {
+        int port = ev.o.getInt("port", -1);
+        String ruser = ev.o.get("user");
+        String hostname = ev.o.get("hostname");
+        String host;
+        if (finalPass) {
+            host = hostname;
+        } else if (hostname != null) {
+            host = expandHostname(hostname, ev.hostArg);
+        } else {
+            host = ev.hostArg;
+        }
+        return new PassView(host, ruser == null ? ev.env().userName() : ruser, port <= 0 ? 22 : port);
+    }
+
+    /** The tokens of Match exec and (9.9+) Include: %C %L %d %h %k %l %n %p %r %u %i, and %j from 9.6. */
+    Map<Character, String> execOrIncludeTokens(Evaluator ev, PassView view) {
+        String thishost = ev.env().hostName();
+        String portstr = Integer.toString(view.port());
+        String jhost = "";
+        if (dialect.atLeast(9, 6)) {
+            ProxyJump j = ev.o.get("jumphost");
+            jhost = j == null ? "" : j.lastHopHost();
+        }
+        String keyalias = ev.o.get("hostkeyalias");
         Map<Character, String> t = new HashMap<>();
-        t.put('C', io.ctlmux.config.expand.ConnectionHash.percentC(thishost, host, portstr, ruser, ""));
-        t.put('L', shorthost);
+        t.put('C', io.ctlmux.config.expand.ConnectionHash.percentC(thishost, view.host(), portstr, view.ruser(),
+                jhost));
+        t.put('L', thishost.contains(".") ? thishost.substring(0, thishost.indexOf('.')) : thishost);
         t.put('d', ev.env().home());
-        t.put('h', host);
-        t.put('k', keyalias);
+        t.put('h', view.host());
+        t.put('k', keyalias != null ? keyalias : view.host());
         t.put('l', thishost);
-        t.put('n', originalHost);
+        t.put('n', ev.hostArg);
         t.put('p', portstr);
-        t.put('r', ruser);
+        t.put('r', view.ruser());
         t.put('u', ev.env().userName());
         t.put('i', Long.toString(ev.env().uid()));
         if (dialect.atLeast(9, 6)) {
-            t.put('j', "");
+            t.put('j', jhost);
         }
         return t;
     }
@@ -242,7 +260,8 @@ final class Values {
         }
     }
 
-    String expandInclude(Evaluator ev, String arg) throws ExpansionException {
-        return arg;
+    /** 9.9+: an Include argument after %-token and ${} expansion, as expand_match_exec_or_include_path does. */
+    String expandInclude(Evaluator ev, String arg, boolean finalPass) throws ExpansionException, ConfigFault {
+        return Expander.percentDollar(arg, execOrIncludeTokens(ev, passView(ev, finalPass)), ev.env()::getenv);
     }
 }

@@ -159,7 +159,7 @@ public final class KeywordTable {
         since(906, row("channeltimeout", SPECIAL, "channel inactivity timeouts"));
         since(1000, row("versionaddendum", COMMAND, "text appended to the version banner"));
         since(1001, row("refuseconnection", SPECIAL, "refuse to connect, with a message"));
-        since(1001, row("warnweakcrypto", SPECIAL, "warn about weak cryptography"));
+        since(1001, choice("warnweakcrypto", Choices.WARN_WEAK_CRYPTO, "warn about weak cryptography"));
     }
 
     private KeywordTable() {

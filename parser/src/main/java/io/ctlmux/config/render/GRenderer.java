@@ -137,7 +137,7 @@ public final class GRenderer {
         fmt("updatehostkeys", Choices.YES_NO_ASK);
         flag("enableescapecommandline");
         if (d.atLeast(10, 1)) {
-            str("warnweakcrypto");
+            flag("warnweakcrypto");
         }
 
         intv("canonicalizemaxdots");
@@ -148,7 +148,8 @@ public final class GRenderer {
         intv("serveraliveinterval");
         intv("requiredrsasize");
         if (d.atLeast(9, 5)) {
-            str("obscurekeystroketiming");
+            whole("obscurekeystroketiming",
+                    NamedValues.renderObscureKeystrokeTiming(o.getInt("obscurekeystroketiming", 20)));
         }
 
         str("bindaddress");
@@ -207,8 +208,8 @@ public final class GRenderer {
         String lv = o.get("logverbose");
         line("logverbose", "logverbose", lv == null ? "none" : lv);
         if (d.atLeast(9, 6)) {
-            String ct = o.get("channeltimeout");
-            line("channeltimeout", "channeltimeout", ct == null ? "none" : ct);
+            List<String> ct = o.get("channeltimeout");
+            whole("channeltimeout", ListValues.renderChannelTimeout(ct == null ? List.of() : ct));
         }
         List<String> pro = o.get("permitremoteopen");
         line("permitremoteopen", "permitremoteopen", pro == null || pro.isEmpty() ? "any" : String.join(" ", pro));

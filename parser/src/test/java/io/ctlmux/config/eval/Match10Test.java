@@ -60,6 +60,42 @@ class Match10Test {
         assertEquals("e", user(Dialect.OPENSSH_10_5, "Match sessiontype exec\n  User e\n", "h", "true"));
     }
 
+    private String dump(Dialect d, String config, String... args) throws Exception {
+        Path f = dir.resolve("c");
+        Files.writeString(f, config);
+        List<String> a = new ArrayList<>(List.of("-F", f.toString()));
+        a.addAll(List.of(args));
+        Resolver.Result r = Resolver.resolve(a, d, new SystemEnvironment(), Evaluator.ExecPolicy.NEVER);
+        return io.ctlmux.config.render.GRenderer.render(r.options(), d, r.hostArg(), r.host()).options().render();
+    }
+
+    @Test
+    void includeExpandsTokensFrom99ButNotIn92() throws Exception {
+        Files.writeString(dir.resolve("inc.h"), "User fromh\n");
+        Files.writeString(dir.resolve("inc.%h"), "User literal\n");
+        String cfg = "Include " + dir + "/inc.%h\n";
+        assertEquals("fromh", user(Dialect.OPENSSH_10_5, cfg, "h"));
+        assertEquals("literal", user(Dialect.DEBIAN_9_2, cfg, "h"));
+    }
+
+    @Test
+    void newerKeywordsParseAndRenderIn105() throws Exception {
+        String out = dump(Dialect.OPENSSH_10_5, "ObscureKeystrokeTiming interval:80\nChannelTimeout session=5m\n"
+                + "WarnWeakCrypto no-pq-kex\n", "h");
+        assertTrue(out.contains("\nobscurekeystroketiming 80\n"), out);
+        assertTrue(out.contains("\nchanneltimeout session=5m\n"), out);
+        assertTrue(out.contains("\nwarnweakcrypto no\n"), out);
+        String defaults = dump(Dialect.OPENSSH_10_5, "", "h");
+        assertTrue(defaults.contains("\nobscurekeystroketiming yes\n") && defaults.contains("\nchanneltimeout none\n")
+                && defaults.contains("\nwarnweakcrypto yes\n"), defaults);
+        Resolver.Failure f = assertThrows(Resolver.Failure.class,
+                () -> dump(Dialect.OPENSSH_10_5, "Host h\n  RefuseConnection \"go away\"\n", "h"));
+        assertTrue(f.stderr().get(f.stderr().size() - 1).endsWith("line 2: RefuseConnection: go away"),
+                f.stderr().toString());
+        assertEquals(new SystemEnvironment().userName(),
+                user(Dialect.OPENSSH_10_5, "Host other\n  RefuseConnection no\n", "h"));
+    }
+
     @Test
     void negatedFinalRequestsAFinalPassOnlyBefore101() throws Exception {
         // Host real matches only in a final pass, which !final requests in 9.2 but not in 10.1+.
