@@ -60,7 +60,7 @@ public final class OptionState {
     public boolean offer(String key, Object value, Provenance.Origin origin, Span span, Span block) {
         Slot s = slots.computeIfAbsent(key, k -> new Slot());
         if (s.value != null) {
-            if (span != null) {
+            if (span != null && !span.equals(s.span)) { // the final pass reads the winning line again
                 s.shadowed.add(span);
             }
             return false;
@@ -106,7 +106,10 @@ public final class OptionState {
         }
     }
 
-    /** Appends to an accumulating list option; records the first line that contributed. */
+    /**
+     * Appends to an accumulating list option (IdentityFile, SendEnv, forwards): later lines add, they shadow
+     * nothing. The provenance names the first line that contributed.
+     */
     @SuppressWarnings("unchecked")
     public void append(String key, Object item, Provenance.Origin origin, Span span, Span block) {
         Slot s = slots.computeIfAbsent(key, k -> new Slot());
@@ -115,8 +118,6 @@ public final class OptionState {
             s.origin = origin;
             s.span = span;
             s.block = block;
-        } else if (span != null && !span.equals(s.span)) {
-            s.shadowed.add(span);
         }
         ((List<Object>) s.value).add(item);
     }

@@ -17,9 +17,6 @@ import java.util.Set;
  */
 final class Shadowing {
     /** Accumulating options: later lines add, they do not lose. */
-    private static final Set<String> ACCUMULATING = Set.of("identityfile", "certificatefile", "localforward",
-            "remoteforward", "dynamicforward", "sendenv", "setenv", "hostname");
-
     record Loss(SourceSet.Entry loser, SourceSet.Entry winner, Set<String> destinations) {
     }
 
@@ -34,9 +31,6 @@ final class Shadowing {
         Map<String, Loss> out = new LinkedHashMap<>();
         for (DestinationRun r : ctx.resolved()) {
             for (Map.Entry<String, OptionState.Slot> s : r.result().options().slots().entrySet()) {
-                if (ACCUMULATING.contains(s.getKey())) {
-                    continue;
-                }
                 Provenance p = s.getValue().provenance();
                 if (p.origin() != Provenance.Origin.CONFIG || p.span() == null || p.shadowed().isEmpty()) {
                     continue;
@@ -46,9 +40,6 @@ final class Shadowing {
                     continue;
                 }
                 for (Span lost : p.shadowed()) {
-                    if (lost.file().equals(p.span().file()) && lost.line() == p.span().line()) {
-                        continue; // the same line read again in the final pass
-                    }
                     SourceSet.Entry loser = ctx.entry(lost).orElse(null);
                     if (loser == null || loser.keyword().equals("host") || loser.keyword().equals("match")) {
                         continue;
