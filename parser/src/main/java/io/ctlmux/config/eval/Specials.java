@@ -276,11 +276,8 @@ final class Specials {
                 continue;
             }
             if (arg.charAt(0) == '-') {
-                List<String> cur = c.ev.o.get("sendenv");
-                if (cur != null) {
-                    String pat = arg.substring(1);
-                    cur.removeIf(e -> c.ev.values().matchPattern(e, pat));
-                }
+                String pat = arg.substring(1);
+                c.ev.o.removeItems("sendenv", e -> c.ev.values().matchPattern((String) e, pat));
                 continue;
             }
             c.ev.o.append("sendenv", arg, c.origin, c.span, c.block);

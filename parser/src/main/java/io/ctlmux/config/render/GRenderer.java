@@ -275,8 +275,9 @@ public final class GRenderer {
     private void eachLine(String key) {
         List<?> l = o.get(key);
         if (l != null) {
-            for (Object v : l) {
-                line(key, key, v.toString());
+            OptionState.Slot slot = o.slot(key).orElseThrow();
+            for (int i = 0; i < l.size(); i++) {
+                out.add(new ResolvedValue(key, l.get(i).toString(), slot.itemProvenance(i)));
             }
         }
     }

@@ -19,9 +19,19 @@ public final class OptionState {
         private Span span;
         private Span block;
         private final List<Span> shadowed = new ArrayList<>();
+        /** For accumulating options: the line and block of each item, in order. */
+        private final List<Span[]> items = new ArrayList<>();
 
         public Object value() {
             return value;
+        }
+
+        /** The provenance of item {@code i} of an accumulating option (the slot's own for other options). */
+        public Provenance itemProvenance(int i) {
+            if (i < items.size() && items.get(i)[0] != null) {
+                return new Provenance(origin, items.get(i)[0], items.get(i)[1], List.of());
+            }
+            return provenance();
         }
 
         public Provenance provenance() {
@@ -120,6 +130,25 @@ public final class OptionState {
             s.block = block;
         }
         ((List<Object>) s.value).add(item);
+        s.items.add(new Span[] {span, block});
+    }
+
+    /** Removes the items of an accumulating option that {@code drop} selects (SendEnv's {@code -pattern}). */
+    @SuppressWarnings("unchecked")
+    public void removeItems(String key, java.util.function.Predicate<Object> drop) {
+        Slot s = slots.get(key);
+        if (s == null || s.value == null) {
+            return;
+        }
+        List<Object> values = (List<Object>) s.value;
+        for (int i = values.size() - 1; i >= 0; i--) {
+            if (drop.test(values.get(i))) {
+                values.remove(i);
+                if (i < s.items.size()) {
+                    s.items.remove(i);
+                }
+            }
+        }
     }
 
     public Map<String, Slot> slots() {
