@@ -23,18 +23,7 @@ import org.junit.jupiter.api.Test;
 class CorpusDifferentialTest {
 
     static Path corpus() {
-        Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (int i = 0; i < 5 && p != null; i++, p = p.getParent()) {
-            Path c = p.resolve("shared/corpus/realworld");
-            if (Files.isDirectory(c)) {
-                return c;
-            }
-            Path c2 = p.resolveSibling("shared").resolve("corpus/realworld");
-            if (Files.isDirectory(c2)) {
-                return c2;
-            }
-        }
-        return null;
+        return io.ctlmux.config.testing.Corpus.dir();
     }
 
     record SshRun(int rc, String stdout, List<String> stderr) {

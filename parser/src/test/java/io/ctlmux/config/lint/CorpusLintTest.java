@@ -23,16 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusLintTest {
     static Path corpus() {
-        Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (int i = 0; i < 6 && p != null; i++, p = p.getParent()) {
-            for (Path c : List.of(p.resolve("shared/corpus/realworld"), p.resolveSibling("shared")
-                    .resolve("corpus/realworld"))) {
-                if (Files.isDirectory(c)) {
-                    return c;
-                }
-            }
-        }
-        return null;
+        return io.ctlmux.config.testing.Corpus.dir();
     }
 
     @Test

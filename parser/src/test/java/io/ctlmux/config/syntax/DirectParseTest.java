@@ -19,13 +19,7 @@ class DirectParseTest {
 
     @Test
     void corpusFilesGiveTheSameTreeBothWays() throws Exception {
-        Path dir = null;
-        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isDirectory(p.resolveSibling("shared").resolve("corpus/realworld"))) {
-                dir = p.resolveSibling("shared").resolve("corpus/realworld");
-                break;
-            }
-        }
+        Path dir = io.ctlmux.config.testing.Corpus.dir();
         assumeTrue(dir != null, "shared/corpus/realworld not found: skipped");
         int n = 0;
         try (Stream<Path> files = Files.list(dir)) {

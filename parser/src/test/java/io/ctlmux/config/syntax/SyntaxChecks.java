@@ -46,14 +46,6 @@ final class SyntaxChecks {
 
     /** The shared real-world corpus, found by walking up from the working directory; null when absent. */
     static Path corpusDir() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (; dir != null; dir = dir.getParent()) {
-            for (Path c : List.of(dir.resolve("shared/corpus/realworld"), dir.resolve("../shared/corpus/realworld"))) {
-                if (Files.isDirectory(c)) {
-                    return c.normalize();
-                }
-            }
-        }
-        return null;
+        return io.ctlmux.config.testing.Corpus.dir();
     }
 }

@@ -1,0 +1,24 @@
+package io.ctlmux.config.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Finds ../shared/corpus/realworld (beside the repository) from a module's working directory. */
+public final class Corpus {
+    private Corpus() {
+    }
+
+    /** The corpus directory, or null when it is absent (tests then skip with a message). */
+    public static Path dir() {
+        for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
+            for (Path c : List.of(p.resolve("shared/corpus/realworld"), p.resolveSibling("shared")
+                    .resolve("corpus/realworld"))) {
+                if (Files.isDirectory(c)) {
+                    return c.normalize();
+                }
+            }
+        }
+        return null;
+    }
+}
