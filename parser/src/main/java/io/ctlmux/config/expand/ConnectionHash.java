@@ -1,9 +1,6 @@
 package io.ctlmux.config.expand;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** The {@code %C} token ({@code readconf.c:ssh_connection_hash}). */
 public final class ConnectionHash {
@@ -20,16 +17,17 @@ public final class ConnectionHash {
      * @param jumpHost host part of the last ProxyJump hop ({@code %j}, 9.6+), or {@code ""}
      */
     public static String percentC(String localHostFull, String host, String port, String user, String jumpHost) {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is not available", e);
-        }
+        Sha1 md = new Sha1();
         for (String part : new String[] {localHostFull, host, port, user, jumpHost}) {
             md.update(bytes(part));
         }
-        return HexFormat.of().formatHex(md.digest());
+        byte[] d = md.digest();
+        char[] hex = new char[d.length * 2];
+        for (int i = 0; i < d.length; i++) {
+            hex[2 * i] = Character.forDigit((d[i] >> 4) & 0xf, 16);
+            hex[2 * i + 1] = Character.forDigit(d[i] & 0xf, 16);
+        }
+        return new String(hex);
     }
 
     /** One byte per char when all chars are below 256 (the SourceText convention), else UTF-8. */

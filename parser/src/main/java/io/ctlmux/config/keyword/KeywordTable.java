@@ -187,7 +187,11 @@ public final class KeywordTable {
     }
 
     private static void replace(Keyword old, Keyword k) {
-        ROWS.set(ROWS.indexOf(old), k);
+        int i = ROWS.size() - 1;
+        while (ROWS.get(i) != old) {   // identity: a record's equals would compare every field of every row
+            i--;
+        }
+        ROWS.set(i, k);
         BY_NAME.put(k.name(), k);
         for (String a : k.aliases()) {
             BY_NAME.put(a, k);

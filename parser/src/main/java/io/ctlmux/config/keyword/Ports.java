@@ -12,7 +12,10 @@ import java.util.OptionalInt;
 
 /** Ports and integers: {@code misc.c:a2port}, {@code atoi_err}, and the Port keyword. */
 public final class Ports {
-    private static final Map<String, Integer> TCP_SERVICES = loadServices();
+    /** Loaded on first use: most ports are numbers. */
+    private static final class Services {
+        static final Map<String, Integer> TCP = loadServices();
+    }
 
     private Ports() {
     }
@@ -30,7 +33,7 @@ public final class Ports {
         if (n.isOk()) {
             return OptionalInt.of(n.value().intValue());
         }
-        Integer svc = TCP_SERVICES.get(s);
+        Integer svc = Services.TCP.get(s);
         return svc == null ? OptionalInt.empty() : OptionalInt.of(svc);
     }
 
