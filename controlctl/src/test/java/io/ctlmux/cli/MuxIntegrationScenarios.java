@@ -2,6 +2,7 @@ package io.ctlmux.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.abort;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -194,11 +195,27 @@ abstract class MuxIntegrationScenarios {
     }
 
     @Test
+    void remoteForwardOpensAndCancelCloses() throws Exception {
+        int port = freePort();
+        List<String> spec = new ArrayList<>(s(cm));
+        spec.addAll(List.of("-R", "127.0.0.1:" + port + ":127.0.0.1:" + fx.server.port()));
+        assertEquals(new RealMaster.Result(0, "", ""), ctlmux("forward", List.of(), spec));
+        assertTrue(banner(port).startsWith("SSH-2.0-"), "the server listens and forwards back through the master");
+        assertSame(sshO("forward", spec), ctlmux("forward", List.of(), spec));
+        assertEquals(new RealMaster.Result(0, "", ""), ctlmux("cancel", List.of(), spec));
+        awaitClosed(port);
+        RealMaster.Result again = ctlmux("cancel", List.of(), spec);
+        assertEquals("mux_client_forward: forwarding request failed: port not forwarded\r\n"
+                + "muxclient: master cancel forward request failed\r\n", again.err());
+        assertSame(sshO("cancel", spec), again);
+    }
+
+    @Test
     void unixSocketAndDynamicForwards() throws Exception {
         Path sock = fx.dir.resolve("f.sock");
         List<String> spec = new ArrayList<>(s(cm));
         spec.addAll(List.of("-L", sock + ":127.0.0.1:" + fx.server.port()));
-        assertEquals(0, ctlmux("forward", List.of(), spec).rc());
+        assertEquals(new RealMaster.Result(0, "", ""), ctlmux("forward", List.of(), spec));
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(sock))) {
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
             while (b.hasRemaining() && ch.read(b) >= 0) {
@@ -206,14 +223,42 @@ abstract class MuxIntegrationScenarios {
             }
             assertEquals("SSH-2.0-", new String(b.array(), StandardCharsets.US_ASCII));
         }
-        assertEquals(0, ctlmux("cancel", List.of(), spec).rc());
+        assertSame(sshO("forward", spec), ctlmux("forward", List.of(), spec));
+        assertEquals(new RealMaster.Result(0, "", ""), ctlmux("cancel", List.of(), spec));
+        assertThrows(IOException.class, () -> SocketChannel.open(UnixDomainSocketAddress.of(sock)).close(),
+                "unix listener closed after cancel");
+        assertSame(sshO("cancel", spec), ctlmux("cancel", List.of(), spec));
+
         int dport = freePort();
         List<String> dyn = new ArrayList<>(s(cm));
         dyn.addAll(List.of("-D", "127.0.0.1:" + dport));
-        assertEquals(0, ctlmux("forward", List.of(), dyn).rc());
-        assertTrue(listening(dport));
+        assertEquals(new RealMaster.Result(0, "", ""), ctlmux("forward", List.of(), dyn));
+        assertEquals("SSH-2.0-", socksBanner(dport, fx.server.port()), "a SOCKS5 connect through the master");
+        assertSame(sshO("forward", dyn), ctlmux("forward", List.of(), dyn));
         assertEquals(new RealMaster.Result(0, "", ""), ctlmux("cancel", List.of(), dyn));
         assertFalse(listening(dport));
+        RealMaster.Result again = ctlmux("cancel", List.of(), dyn);
+        // ssh 9.2 reports the failed cancel of a dynamic forward but exits 0 (255 for -L and -R)
+        assertEquals(new RealMaster.Result(0, "",
+                "mux_client_forward: forwarding request failed: port not forwarded\r\n"
+                        + "muxclient: master cancel forward request failed\r\n"), again);
+        assertSame(sshO("cancel", dyn), again);
+    }
+
+    /** Connects through the SOCKS5 listener at {@code socksPort} to 127.0.0.1:{@code port}; the first 8 bytes. */
+    static String socksBanner(int socksPort, int port) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", socksPort), 2000);
+            s.setSoTimeout(5000);
+            var out = s.getOutputStream();
+            var in = s.getInputStream();
+            out.write(new byte[] {5, 1, 0});
+            assertEquals("[5, 0]", java.util.Arrays.toString(in.readNBytes(2)), "SOCKS5 method: no authentication");
+            out.write(new byte[] {5, 1, 0, 1, 127, 0, 0, 1, (byte) (port >> 8), (byte) port});
+            byte[] reply = in.readNBytes(10);
+            assertEquals(0, reply.length < 2 ? -1 : reply[1], "SOCKS5 connect reply");
+            return new String(in.readNBytes(8), StandardCharsets.US_ASCII);
+        }
     }
 
     @Test
@@ -321,6 +366,13 @@ abstract class MuxIntegrationScenarios {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    static void awaitClosed(int port) throws InterruptedException {
+        for (int i = 0; i < 50 && listening(port); i++) {
+            Thread.sleep(100);
+        }
+        assertFalse(listening(port), "listener on " + port + " closed");
     }
 
     static boolean listening(int port) {

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 class MuxIntegrationTest extends MuxIntegrationScenarios {
     @Override
     TestServer startServer(Path dir, Path authorizedKeys) throws IOException {
-        return TestServer.embedded(dir, authorizedKeys);
+        return TestServer.embedded(authorizedKeys);
     }
 
     @Override

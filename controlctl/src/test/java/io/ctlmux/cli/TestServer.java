@@ -23,7 +23,7 @@ interface TestServer extends AutoCloseable {
     void close() throws IOException;
 
     /** The embedded MINA server (any user name; in-process commands). */
-    static TestServer embedded(Path dir, Path authorizedKeys) throws IOException {
+    static TestServer embedded(Path authorizedKeys) throws IOException {
         EmbeddedSshServer server = EmbeddedSshServer.start(authorizedKeys);
         return new TestServer() {
             @Override
