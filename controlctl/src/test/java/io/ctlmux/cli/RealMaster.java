@@ -1,6 +1,5 @@
 package io.ctlmux.cli;
 
-import io.ctlmux.testserver.EmbeddedSshServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Test fixture: an embedded MINA server on 127.0.0.1, a throwaway ECDSA key, and real OpenSSH masters
+ * Test fixture: an SSH server on 127.0.0.1 (see {@link TestServer}), a throwaway ECDSA key, and real OpenSSH masters
  * ({@code ssh -M -N -f}) started against it, all in a short directory under /tmp. Every process run is bounded.
  */
 final class RealMaster implements AutoCloseable {
@@ -23,17 +22,22 @@ final class RealMaster implements AutoCloseable {
 
     final Path dir;
     final Path key;
-    final EmbeddedSshServer server;
+    final TestServer server;
     private final List<Path> masters = new ArrayList<>();
 
-    RealMaster() throws Exception {
+    RealMaster(TestServer.Starter starter) throws Exception {
         dir = Files.createTempDirectory(Path.of("/tmp"), "cm");
         key = dir.resolve("k");
-        Result kg = run(null, 20, "ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", key.toString());
-        if (kg.rc() != 0) {
-            throw new IOException("ssh-keygen failed: " + kg.err());
+        try {
+            Result kg = run(null, 20, "ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-f", key.toString());
+            if (kg.rc() != 0) {
+                throw new IOException("ssh-keygen failed: " + kg.err());
+            }
+            server = starter.start(dir, dir.resolve("k.pub"));
+        } catch (Exception e) {
+            deleteTree(dir);
+            throw e;
         }
-        server = EmbeddedSshServer.start(dir.resolve("k.pub"));
     }
 
     static boolean sshAvailable() {
@@ -48,12 +52,17 @@ final class RealMaster implements AutoCloseable {
                 "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=5");
     }
 
+    /** {@code USER@127.0.0.1}, the destination every command here uses. */
+    String destination() {
+        return server.user() + "@127.0.0.1";
+    }
+
     /** Starts a backgrounded master with ControlPersist at {@code dir/name}; returns the socket path. */
     Path startMaster(String name) throws Exception {
         Path cm = dir.resolve(name);
         List<String> cmd = new ArrayList<>(List.of("ssh"));
         cmd.addAll(opts());
-        cmd.addAll(List.of("-o", "ControlPersist=120", "-M", "-N", "-f", "-S", cm.toString(), "u@127.0.0.1"));
+        cmd.addAll(List.of("-o", "ControlPersist=120", "-M", "-N", "-f", "-S", cm.toString(), destination()));
         Result r = run(null, 30, cmd.toArray(String[]::new));
         if (r.rc() != 0 || !Files.exists(cm)) {
             throw new IOException("master did not start: rc=" + r.rc() + " " + r.err());
@@ -62,14 +71,19 @@ final class RealMaster implements AutoCloseable {
         return cm;
     }
 
-    /** {@code ssh OPTS ARGS... u@127.0.0.1 [command]}; extra args go before the destination. */
+    /** {@code ssh OPTS ARGS... USER@127.0.0.1 [command]}; extra args go before the destination. */
     Result ssh(List<String> before, String... command) throws Exception {
+        return ssh(null, before, command);
+    }
+
+    /** As {@link #ssh(List, String...)}, with {@code stdin} as its standard input (null: /dev/null). */
+    Result ssh(byte[] stdin, List<String> before, String... command) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("ssh"));
         cmd.addAll(opts());
         cmd.addAll(before);
-        cmd.add("u@127.0.0.1");
+        cmd.add(destination());
         cmd.addAll(List.of(command));
-        return run(null, 30, cmd.toArray(String[]::new));
+        return run(stdin, 30, cmd.toArray(String[]::new));
     }
 
     static Result run(byte[] stdin, int seconds, String... cmd) throws Exception {
@@ -81,9 +95,14 @@ final class RealMaster implements AutoCloseable {
         CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
         CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         if (stdin != null) {
-            try (var in = p.getOutputStream()) {
-                in.write(stdin);
-            }
+            // on its own thread: the command may exit before it has read everything
+            CompletableFuture.runAsync(() -> {
+                try (var in = p.getOutputStream()) {
+                    in.write(stdin);
+                } catch (IOException e) {
+                    // broken pipe: the command stopped reading
+                }
+            });
         }
         if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -123,6 +142,10 @@ final class RealMaster implements AutoCloseable {
             }
         }
         server.close();
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

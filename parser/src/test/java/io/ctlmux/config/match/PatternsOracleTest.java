@@ -1,6 +1,7 @@
 package io.ctlmux.config.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.ctlmux.config.testing.RealSsh;
 import java.nio.file.Path;
@@ -33,6 +34,9 @@ class PatternsOracleTest {
             """)
     void hostPattern(String host, String pattern) throws Exception {
         RealSsh.Result r = RealSsh.g(dir, "Host " + pattern + "\n  Port 1234\n", Map.of(), host);
+        // Debian's 9.2p1-2+deb12u10 (May 2026) rejects a comma in a command-line host name, as upstream 10.0 does
+        assumeFalse(r.exitCode() == 255 && r.err().equals(java.util.List.of("hostname contains invalid characters")),
+                () -> "the installed ssh rejects the host name " + host + " itself");
         assertEquals(0, r.exitCode(), () -> String.join("\n", r.err()));
         assertEquals(Patterns.matchPattern(host, pattern), "1234".equals(r.value("port")));
     }
