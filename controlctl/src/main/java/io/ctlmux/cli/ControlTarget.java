@@ -10,16 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The master a subcommand talks to, resolved from ssh's own arguments exactly as {@code ssh -O} would: the
  * ControlPath, the time limit, the log level and everything else the config says.
  */
 final class ControlTarget {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
-
     final SshArgs args;
     final ResolvedOptions resolved;
     final Path controlPath;
@@ -77,23 +73,27 @@ final class ControlTarget {
             }
         }
         MuxClientOptions co = new MuxClientOptions(timeout, mux.allowForeign(), false,
-                mux.trace() ? line -> { err.print(line); err.print("\r\n"); err.flush(); } : line -> { });
+                mux.trace() ? line -> { err.print(line); err.print("\r\n"); err.flush(); } : MuxClientOptions.NO_TRACE);
         return new ControlTarget(args, r, Path.of(cp.get()), timeout, stderr, co);
     }
 
     /** Seconds ("5"), or a number with ms, s, m or h; null if invalid, zero or "none". */
     static Duration parseDuration(String s) {
-        Matcher m = DURATION.matcher(s.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        int digits = 0;
+        while (digits < t.length() && t.charAt(digits) >= '0' && t.charAt(digits) <= '9') {
+            digits++;
+        }
+        String unit = digits == t.length() ? "s" : t.substring(digits);
+        if (digits == 0 || !(unit.equals("ms") || unit.equals("s") || unit.equals("m") || unit.equals("h"))) {
             return null;
         }
         long n;
         try {
-            n = Long.parseLong(m.group(1));
+            n = Long.parseLong(t.substring(0, digits));
         } catch (NumberFormatException e) {
             return null;
         }
-        String unit = m.group(2) == null ? "s" : m.group(2);
         Duration d = switch (unit) {
             case "ms" -> Duration.ofMillis(n);
             case "m" -> Duration.ofMinutes(n);

@@ -67,7 +67,7 @@ final class LifecycleActions {
         if (l == null) {
             return 255;
         }
-        MuxClientOptions o = new MuxClientOptions(t, mux.allowForeign(), false, line -> { });
+        MuxClientOptions o = new MuxClientOptions(t, mux.allowForeign(), false, MuxClientOptions.NO_TRACE);
         List<Stopper.Exited> done = Stopper.exitAll(l, age, o);
         boolean ok = true;
         for (Stopper.Exited e : done) {

@@ -143,7 +143,7 @@ public final class Pruner {
                     + (ourProcess ? "; pid " + pid + " gets SIGTERM if the request is not answered" : ""), m);
         }
         // a master that was asleep may answer with more time
-        MuxClientOptions o = new MuxClientOptions(timeout.multipliedBy(2), false, false, line -> { });
+        MuxClientOptions o = new MuxClientOptions(timeout.multipliedBy(2), false, false, MuxClientOptions.NO_TRACE);
         try (MuxClient c = MuxClient.connect(m.path(), o)) {
             c.exit();
             return new Decision(m.path(), Action.EXITED, "unresponsive at first; answered the exit request", m);

@@ -46,7 +46,7 @@ public record SocketProbe(Path path, MasterState state, Long pid, Posix.Stat sta
             return new SocketProbe(path, MasterState.FOREIGN, null, s, "owned by " + owner + " (uid " + s.uid()
                     + ")", owner);
         }
-        MuxClientOptions o = new MuxClientOptions(timeout, true, false, line -> { });
+        MuxClientOptions o = new MuxClientOptions(timeout, true, false, MuxClientOptions.NO_TRACE);
         try (MuxClient c = MuxClient.connect(path, o)) {
             long pid = c.check();
             return new SocketProbe(path, MasterState.ALIVE, pid, s, "master running (pid " + pid + ")", owner);

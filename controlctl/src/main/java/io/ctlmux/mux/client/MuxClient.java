@@ -61,7 +61,9 @@ public final class MuxClient implements Closeable {
     private static MuxHello hello(ControlSocket s, MuxClientOptions options) throws IOException {
         MuxHello mine = MuxHello.client();
         Deadline deadline = Deadline.after(options.timeout());
-        options.trace().accept(FrameLog.format(true, mine));
+        if (options.tracing()) {
+            options.trace().accept(FrameLog.format(true, mine));
+        }
         MuxReply reply;
         try {
             s.writeFrame(MuxCodec.frame(mine), deadline);
@@ -78,7 +80,9 @@ public final class MuxClient implements Closeable {
             throw new PeerClosedException("master closed the connection during the hello exchange ("
                     + e.getMessage() + ")");
         }
-        options.trace().accept(FrameLog.format(false, reply));
+        if (options.tracing()) {
+            options.trace().accept(FrameLog.format(false, reply));
+        }
         if (!(reply instanceof MuxHello theirs)) {
             throw new MuxProtocolException("expected HELLO (" + MuxType.HELLO.code() + ") got "
                     + Integer.toUnsignedString(reply.code()));
@@ -219,7 +223,9 @@ public final class MuxClient implements Closeable {
         if (retired) {
             throw new IllegalStateException("this connection belongs to a session now");
         }
-        options.trace().accept(FrameLog.format(true, request));
+        if (options.tracing()) {
+            options.trace().accept(FrameLog.format(true, request));
+        }
         socket.writeFrame(MuxCodec.frame(request), deadline);
     }
 
@@ -231,7 +237,9 @@ public final class MuxClient implements Closeable {
             throw new SocketTimeoutException("master did not answer " + what + " within "
                     + options.timeout().toMillis() + " ms");
         }
-        options.trace().accept(FrameLog.format(false, r));
+        if (options.tracing()) {
+            options.trace().accept(FrameLog.format(false, r));
+        }
         if (r instanceof Correlated c && c.requestId() != rid) {
             throw new MuxProtocolException("out of sequence reply: my id " + Integer.toUnsignedString(rid)
                     + " theirs " + Integer.toUnsignedString(c.requestId()));

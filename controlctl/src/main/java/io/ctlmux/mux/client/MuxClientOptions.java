@@ -16,6 +16,9 @@ public record MuxClientOptions(Duration timeout, boolean allowForeign, boolean p
                                Consumer<String> trace) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
+    /** No tracing: frames are then not even formatted. */
+    public static final Consumer<String> NO_TRACE = line -> { };
+
     public MuxClientOptions {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(trace, "trace");
@@ -25,7 +28,12 @@ public record MuxClientOptions(Duration timeout, boolean allowForeign, boolean p
     }
 
     public static MuxClientOptions defaults() {
-        return new MuxClientOptions(DEFAULT_TIMEOUT, false, false, line -> { });
+        return new MuxClientOptions(DEFAULT_TIMEOUT, false, false, NO_TRACE);
+    }
+
+    /** True unless the trace is {@link #NO_TRACE}. */
+    public boolean tracing() {
+        return trace != NO_TRACE;
     }
 
     public MuxClientOptions withTimeout(Duration t) {

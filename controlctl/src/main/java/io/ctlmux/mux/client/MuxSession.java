@@ -66,7 +66,9 @@ public final class MuxSession implements Closeable {
             } catch (PeerClosedException e) {
                 break;
             }
-            trace.accept(FrameLog.format(false, r));
+            if (trace != MuxClientOptions.NO_TRACE) {
+                trace.accept(FrameLog.format(false, r));
+            }
             if (r instanceof MuxReply.TtyAllocFail t) {
                 checkSession("tty alloc fail", t.sessionId());
                 ttyRefused = true;
