@@ -4,30 +4,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command: it only prints usage; every action is one subcommand class. */
+/**
+ * The root command: it only prints usage; every action is one subcommand class. The subcommands are registered by
+ * {@link CommandLines}, which builds only the one invoked when it can (picocli reflects over every class it is given).
+ */
 @Command(name = "ctlmux",
         mixinStandardHelpOptions = true,
         version = "ctlmux 0.1.0",
-        description = "OpenSSH connection sharing: resolve ssh_config exactly, control masters, lint configs.",
-        subcommands = {
-            picocli.CommandLine.HelpCommand.class,
-            ConfigCommand.class,
-            ExplainCommand.class,
-            PathCommand.class,
-            CheckCommand.class,
-            StopCommand.class,
-            ExitCommand.class,
-            ForwardCommand.class,
-            CancelCommand.class,
-            ExecCommand.class,
-            ConninfoCommand.class,
-            ChannelsCommand.class,
-            LintCommand.class,
-            StartCommand.class,
-            LsCommand.class,
-            PruneCommand.class,
-            DemoCommand.class,
-        })
+        description = "OpenSSH connection sharing: resolve ssh_config exactly, control masters, lint configs.")
 public final class CtlMux implements Runnable {
     @Spec
     CommandSpec spec;

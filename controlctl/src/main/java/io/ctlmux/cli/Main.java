@@ -20,7 +20,7 @@ public final class Main {
      */
     public static int run(String... args) {
         Integer fast = fastCheck(args);
-        return fast != null ? fast : CommandLines.create().execute(args);
+        return fast != null ? fast : CommandLines.forArgs(args).execute(args);
     }
 
     /**
@@ -35,6 +35,7 @@ public final class Main {
         boolean json = false;
         boolean allowForeign = false;
         boolean trace = false;
+        boolean all = false;
         List<String> rest = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
@@ -42,6 +43,8 @@ public final class Main {
                 json = true;
             } else if (a.equals("--allow-foreign")) {
                 allowForeign = true;
+            } else if (a.equals("--all")) {
+                all = true;
             } else if (a.equals("--trace")) {
                 trace = true;
             } else if (a.equals("--timeout") && i + 1 < args.length) {
@@ -61,7 +64,8 @@ public final class Main {
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
-        int rc = CheckAction.run(rest, new MuxOptions.Values(timeout, allowForeign, trace), json, out, err);
+        MuxOptions.Values mux = new MuxOptions.Values(timeout, allowForeign, trace);
+        int rc = all ? LifecycleActions.checkAll(rest, mux, json, out, err) : CheckAction.run(rest, mux, json, out, err);
         out.flush();
         err.flush();
         return rc;

@@ -24,4 +24,15 @@ class FastPathTest {
         }
         assertTrue(r.out().contains(" io.ctlmux.cli.CheckAction"), "the check really ran in this JVM");
     }
+
+    @Test
+    void checkAllLoadsNoPicocli() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        RealMaster.Result r = RealMaster.run(null, 60, java, "-verbose:class", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "check", "--all", "--json", "-F",
+                "/dev/null");
+        assertTrue(r.rc() == 0 || r.rc() == 255, "exit code " + r.rc() + "\n" + r.err());
+        assertFalse(r.out().contains(" picocli."), "picocli classes were loaded");
+        assertTrue(r.out().contains(" io.ctlmux.cli.LifecycleActions"), "check --all really ran in this JVM");
+    }
 }
