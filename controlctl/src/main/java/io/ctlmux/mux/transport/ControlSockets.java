@@ -12,12 +12,17 @@ import java.util.Map;
 
 /**
  * Connects to a control socket after checking what sits at the path: it must be a socket, owned by the current user
- * or root (unless foreign sockets are allowed). Sessions need descriptor passing and get a junixsocket socket; all
- * other requests use the JDK's own channels, so junixsocket is not even loaded for them.
+ * or root (unless foreign sockets are allowed). Sessions need descriptor passing and get a junixsocket socket. Other
+ * requests use junixsocket too when its native library is ready to load without extraction (the launcher passes
+ * {@value #LIBRARY_OVERRIDE}): then it starts faster than the JDK's own channels, whose first use initialises the
+ * security providers for a SecureRandom. Otherwise they use the JDK's channels and junixsocket is not loaded at all.
  */
 public final class ControlSockets {
     /** sizeof(sun_path) on Linux. */
     public static final int MAX_PATH_BYTES = 108;
+
+    static final String LIBRARY_OVERRIDE = "org.newsclub.net.unix.library.override";
+    private static final boolean JUNIX_READY = System.getProperty(LIBRARY_OVERRIDE) != null;
 
     private static final int S_IFMT = 0170000;
     private static final int S_IFSOCK = 0140000;
@@ -36,7 +41,7 @@ public final class ControlSockets {
             throws ControlSocketException {
         checkPath(path, allowForeign);
         try {
-            return passDescriptors ? JunixControlSocket.connect(path, deadline)
+            return passDescriptors || JUNIX_READY ? JunixControlSocket.connect(path, deadline)
                     : JdkControlSocket.connect(path, deadline);
         } catch (SocketTimeoutException e) {
             throw new ControlSocketException(Kind.TIMEOUT, path, connectMessage(path,

@@ -37,6 +37,11 @@ class MuxClientTest {
     private static final Duration TIMEOUT = Duration.ofMillis(400);
     private static final MuxClientOptions OPTS = MuxClientOptions.defaults().withTimeout(TIMEOUT);
 
+    /** The options every test connects with; {@link MuxClientJunixTest} runs the same tests over junixsocket. */
+    MuxClientOptions opts() {
+        return OPTS;
+    }
+
     private static MuxHello hello(FakeMaster.Conn c) throws IOException {
         c.send(new MuxHello(4, List.of()));
         return (MuxHello) MuxCodec.decodeRequest(c.readFrame());
@@ -59,7 +64,7 @@ class MuxClientTest {
                 assertEquals(i, a.requestId());
                 c.send(new MuxReply.Alive(a.requestId(), 4242));
             }
-        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
             assertEquals(4242, client.check());
             assertEquals(4242, client.check());
             m.awaitScript();
@@ -72,7 +77,7 @@ class MuxClientTest {
             c.send(new MuxHello(5, List.of()));
             c.awaitClose();
         })) {
-            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, OPTS));
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, opts()));
             assertEquals("Unsupported multiplexing protocol version 5 (expected 4)", e.getMessage());
         }
     }
@@ -83,7 +88,7 @@ class MuxClientTest {
             c.raw("SSH-2.0-OpenSSH_9.2\r\n".getBytes());
             c.awaitClose();
         })) {
-            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, OPTS));
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, opts()));
             assertEquals("frame length 1397966893 exceeds the limit of 262144 bytes", e.getMessage());
         }
     }
@@ -94,7 +99,7 @@ class MuxClientTest {
             c.send(new MuxReply.Ok(0));
             c.awaitClose();
         })) {
-            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, OPTS));
+            MuxProtocolException e = failsWithin(MuxProtocolException.class, () -> MuxClient.connect(m.socket, opts()));
             assertEquals("expected HELLO (1) got 2147483649", e.getMessage());
         }
     }
@@ -106,7 +111,7 @@ class MuxClientTest {
             c.readFrame();
             c.raw(HexFormat.of().parseHex("80000000"));
             c.awaitClose();
-        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
             MuxProtocolException e = failsWithin(MuxProtocolException.class, client::check);
             assertEquals("frame length 2147483648 exceeds the limit of 262144 bytes", e.getMessage());
         }
@@ -116,7 +121,7 @@ class MuxClientTest {
     void silenceAfterAccept() throws Exception {
         try (FakeMaster m = new FakeMaster(FakeMaster.Conn::awaitClose)) {
             SocketTimeoutException e = failsWithin(SocketTimeoutException.class,
-                    () -> MuxClient.connect(m.socket, OPTS));
+                    () -> MuxClient.connect(m.socket, opts()));
             assertEquals("master did not send its hello within 400 ms", e.getMessage());
         }
     }
@@ -126,7 +131,7 @@ class MuxClientTest {
         try (FakeMaster m = new FakeMaster(c -> {
             hello(c);
             c.awaitClose();
-        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
             SocketTimeoutException e = failsWithin(SocketTimeoutException.class, client::check);
             assertEquals("master did not answer the request within 400 ms", e.getMessage());
         }
@@ -139,7 +144,7 @@ class MuxClientTest {
             c.readFrame();
             c.send(new MuxReply.Alive(5, 1));
             c.awaitClose();
-        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
             MuxProtocolException e = failsWithin(MuxProtocolException.class, client::check);
             assertEquals("out of sequence reply: my id 0 theirs 5", e.getMessage());
         }
@@ -152,7 +157,7 @@ class MuxClientTest {
             c.readFrame();
             byte[] f = MuxCodec.frame(new MuxReply.Alive(0, 77));
             c.raw(java.util.Arrays.copyOf(f, 7));
-        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
             MuxProtocolException e = failsWithin(MuxProtocolException.class, client::check);
             assertEquals("master closed the connection inside a frame (3 of 12 bytes)", e.getMessage());
         }
@@ -163,7 +168,7 @@ class MuxClientTest {
         // the master closes with our hello unread: the client sees EOF, a reset or (writing the hello after the
         // close) a broken pipe, never a hang
         try (FakeMaster m = new FakeMaster(c -> { })) {
-            IOException e = failsWithin(IOException.class, () -> MuxClient.connect(m.socket, OPTS));
+            IOException e = failsWithin(IOException.class, () -> MuxClient.connect(m.socket, opts()));
             assertTrue(e instanceof PeerClosedException || e.getMessage().contains("reset")
                     || e.getMessage().contains("Broken pipe"), e.toString());
         }
@@ -174,7 +179,7 @@ class MuxClientTest {
         try (FakeMaster m = new FakeMaster(c -> {
             hello(c);
             assertInstanceOf(MuxRequest.Terminate.class, MuxCodec.decodeRequest(c.readFrame()));
-        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
             client.exit();
             m.awaitScript();
         }
@@ -193,7 +198,7 @@ class MuxClientTest {
             c.send(new MuxReply.PermissionDenied(((MuxRequest.StopListening) MuxCodec.decodeRequest(c.readFrame()))
                     .requestId(), "Permission denied"));
             c.awaitClose();
-        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
             assertEquals(OptionalInt.of(40123), client.forward(f));
             MuxRequestDeniedException e = assertThrows(MuxRequestDeniedException.class, () -> client.cancel(f));
             assertEquals(MuxRequestDeniedException.Kind.FAILURE, e.kind());
@@ -216,7 +221,7 @@ class MuxClientTest {
                 // client went away
             }
         })) {
-            try (MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+            try (MuxClient client = MuxClient.connect(m.socket, opts())) {
                 MuxUnsupportedException e = assertThrows(MuxUnsupportedException.class,
                         () -> client.info("connection"));
                 assertEquals("mux server does not support info request", e.getMessage());
@@ -235,7 +240,7 @@ class MuxClientTest {
             assertEquals("channels", q.name());
             c.send(new MuxReply.ExtInfo(q.requestId(), 1, "#0 x\r\n"));
             c.awaitClose();
-        }); MuxClient client = MuxClient.connect(m.socket, OPTS)) {
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
             assertTrue(client.supportsInfo());
             assertEquals("#0 x\r\n", client.info("channels").text());
         }
@@ -261,7 +266,7 @@ class MuxClientTest {
             c.send(new MuxReply.ExitMessage(7, 3));
         }); FileInputStream in = new FileInputStream(tmp.toFile());
              FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-            MuxClient client = MuxClient.connect(m.socket, OPTS.withPassDescriptors(true));
+            MuxClient client = MuxClient.connect(m.socket, opts().withPassDescriptors(true));
             MuxSession s = client.openSession(SessionSpec.command("exit 3"), in.getFD(), out.getFD(),
                     FileDescriptor.err);
             assertEquals(99, s.masterPid());
@@ -284,7 +289,7 @@ class MuxClientTest {
             c.send(new MuxReply.ExitMessage(8, 0));
             c.awaitClose();
         })) {
-            MuxClient client = MuxClient.connect(m.socket, OPTS.withPassDescriptors(true));
+            MuxClient client = MuxClient.connect(m.socket, opts().withPassDescriptors(true));
             MuxSession s = client.openSession(SessionSpec.command("true"), FileDescriptor.in, FileDescriptor.out,
                     FileDescriptor.err);
             MuxProtocolException e = assertThrows(MuxProtocolException.class, s::waitFor);
@@ -298,7 +303,7 @@ class MuxClientTest {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "cs");
         try {
             ControlSocketException e = assertThrows(ControlSocketException.class,
-                    () -> MuxClient.connect(dir.resolve("none"), OPTS));
+                    () -> MuxClient.connect(dir.resolve("none"), opts()));
             assertEquals(ControlSocketException.Kind.MISSING, e.kind());
             assertEquals("Control socket connect(" + dir.resolve("none") + "): No such file or directory",
                     e.getMessage());
@@ -306,11 +311,11 @@ class MuxClientTest {
             try (var s = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
                 s.bind(java.net.UnixDomainSocketAddress.of(stale));
             }
-            e = assertThrows(ControlSocketException.class, () -> MuxClient.connect(stale, OPTS));
+            e = assertThrows(ControlSocketException.class, () -> MuxClient.connect(stale, opts()));
             assertEquals(ControlSocketException.Kind.REFUSED, e.kind());
             assertEquals("Control socket connect(" + stale + "): Connection refused", e.getMessage());
             Path file = Files.createFile(dir.resolve("file"));
-            e = assertThrows(ControlSocketException.class, () -> MuxClient.connect(file, OPTS));
+            e = assertThrows(ControlSocketException.class, () -> MuxClient.connect(file, opts()));
             assertEquals(ControlSocketException.Kind.NOT_A_SOCKET, e.kind());
         } finally {
             try (var files = Files.list(dir)) {
@@ -334,7 +339,7 @@ class MuxClientTest {
         })) {
             Files.setAttribute(m.socket, "unix:uid", 12345);
             ControlSocketException e = assertThrows(ControlSocketException.class,
-                    () -> MuxClient.connect(m.socket, OPTS));
+                    () -> MuxClient.connect(m.socket, opts()));
             assertEquals(ControlSocketException.Kind.FOREIGN, e.kind());
             assertEquals("Control socket " + m.socket + " is owned by uid 12345, not by uid 0 or root; refusing to "
                     + "use it (--allow-foreign overrides)", e.getMessage());
@@ -342,8 +347,8 @@ class MuxClientTest {
         }
     }
 
-    private static long checkAllowed(Path socket) throws IOException {
-        try (MuxClient c = MuxClient.connect(socket, OPTS.withAllowForeign(true))) {
+    private long checkAllowed(Path socket) throws IOException {
+        try (MuxClient c = MuxClient.connect(socket, opts().withAllowForeign(true))) {
             return c.check();
         }
     }
