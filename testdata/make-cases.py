@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write the input files of the conformance cases under testdata/conformance/<case>/.
+"""Write the input files of the conformance cases under testdata/<set>/<case>/ (set: conformance, or one named
+with set=, e.g. conformance-deb12u10 for cases recorded with Debian's 2+deb12u10 client).
 
 Each case is a directory with `config` (and any include files), `args` (ssh arguments after -G, one per line)
 and optionally `env` (NAME=VALUE lines added to a minimal environment). `{dir}` in any of them stands for the
@@ -12,15 +13,15 @@ input files of the cases it knows and leaves recorded files alone.
 import os
 import sys
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "conformance")
+TESTDATA = os.path.dirname(os.path.abspath(__file__))
 CASES = {}
 
 
-def case(name, config, args=None, files=None, env=None, host="h"):
-    assert name not in CASES, name
+def case(name, config, args=None, files=None, env=None, host="h", set="conformance"):
+    assert (set, name) not in CASES, name
     if args is None:
         args = ["-F", "{dir}/config", host]
-    CASES[name] = (config, args, files or {}, env or {})
+    CASES[(set, name)] = (config, args, files or {}, env or {})
 
 
 def F(*rest):
@@ -523,10 +524,97 @@ for kw, (oks, bads) in KW.items():
         case(f"kw-{kw}-bad{i + 1}", (f"Host h\n  {kw} {v}\n" if v else f"Host h\n  {kw}\n"))
 
 
+# ---- Debian 9.2p1-2+deb12u10: recorded with that client into testdata/conformance-deb12u10/ ----------------------
+# deb12u8 refuses control characters in command-line user names and %00 in URIs; deb12u10 backports 10.3's
+# parse_jump checks (-J and -o ProxyJump hops), the user check before the host check, ',' refused in host names and
+# ProxyJump none no longer shadowing ProxyCommand. The set inherits conformance/ (record.sh --inherit).
+U10 = "conformance-deb12u10"
+
+
+def u10(name, config, *args):
+    case(name, config, F(*args), set=U10)
+
+
+u10("u10-host-comma", "", "a,b")
+u10("u10-host-comma-after-user", "", "u@a,b")
+u10("u10-host-comma-uri", "", "ssh://a,b")
+u10("u10-host-empty", "", "")
+u10("u10-host-empty-after-user", "", "u@")
+u10("u10-host-colon-not-lowercased", "", "A:B")
+u10("u10-host-percent-not-lowercased", "", "A%B")
+u10("u10-host-colon-canonicalize", "CanonicalizeHostname yes\nCanonicalDomains example.com\n", "A:B")
+u10("u10-host-empty-canonicalize", "CanonicalizeHostname yes\nCanonicalDomains example.com\n", "")
+u10("u10-hostname-colon-not-lowercased", "Hostname X:Y\n", "h")
+u10("u10-user-checked-before-host", "", "-l", "a;b", "c;d")
+u10("u10-user-at-checked-before-host", "", "a;b@c;d")
+u10("u10-user-checked-before-config", "Bogus x\n", "-l", "a;b", "h")
+u10("u10-user-checked-before-match-exec", "Match exec false\n", "-l", "a;b", "h")
+u10("u10-user-control-char", "", "-l", "a\x01b", "h")
+u10("u10-user-control-char-at", "", "a\x01b@h")
+u10("u10-user-control-char-o", "", "-o", "User=a\x01b", "h")
+u10("u10-user-del", "", "-l", "a\x7fb", "h")
+u10("u10-user-tab-dash", "", "-l", "a\t-b", "h")
+u10("u10-user-config-control-char", "User a\x01b\n", "h")
+u10("u10-user-l-wins-over-bad-at", "", "-l", "ok", "a;b@h")
+u10("u10-uri-user-decoded-then-checked", "", "ssh://a%3bb@h")
+u10("u10-uri-user-params-dropped", "", "ssh://a;b@h")
+u10("u10-uri-user-plus-is-space", "", "ssh://a+b@h")
+u10("u10-uri-user-encoded-nul", "", "ssh://a%00b@h")
+u10("u10-uri-user-encoded-control", "", "ssh://a%01b@h")
+u10("u10-uri-user-encoded-space-dash", "", "ssh://a%20-b@h")
+u10("u10-uri-user-empty", "", "ssh://@h")
+u10("u10-uri-user-bad-escape", "", "ssh://a%zz@h")
+u10("u10-uri-host-bad", "", "ssh://h!x")
+u10("u10-uri-host-underscore", "", "ssh://_h")
+u10("u10-uri-host-trailing-dot", "", "ssh://h.example.")
+u10("u10-uri-host-ipv6", "", "ssh://[::1]:2200")
+u10("u10-uri-path", "", "ssh://h/x")
+u10("u10-uri-port-path", "", "ssh://h:22/x")
+u10("u10-uri-slash", "", "ssh://h/")
+u10("u10-uri-scheme-case", "", "SSH://h")
+u10("u10-uri-then-l", "", "ssh://a%3bb@h", "-l", "x")
+u10("u10-J-bad-host", "", "-J", "a;b", "h")
+u10("u10-J-bad-first-hop", "", "-J", "a;b,c", "h")
+u10("u10-J-bad-middle-user", "", "-J", "a,u;@b,c", "h")
+u10("u10-J-bad-user", "", "-J", "u;x@j", "h")
+u10("u10-J-user-control-char", "", "-J", "u\x01x@j", "h")
+u10("u10-J-user-dash", "", "-J", "-u@j", "h")
+u10("u10-J-user-backslash-last", "", "-J", "u\\@j", "h")
+u10("u10-J-user-dollar-ok", "", "-J", "u$x@j", "h")
+u10("u10-J-host-dash", "", "-J", "-j", "h")
+u10("u10-J-host-dollar", "", "-J", "j$x", "h")
+u10("u10-J-host-quote", "", "-J", "a'b", "h")
+u10("u10-J-host-del", "", "-J", "a\x7fb", "h")
+u10("u10-J-host-bang-ok", "", "-J", "a!b", "h")
+u10("u10-J-host-in-brackets", "", "-J", "[a;b]", "h")
+u10("u10-J-bad-port-first", "", "-J", "a;b:0", "h")
+u10("u10-J-uri-user-decoded", "", "-J", "ssh://u%3bx@j", "h")
+u10("u10-J-uri-user-nul", "", "-J", "ssh://u%00x@j", "h")
+u10("u10-J-comment-dropped-from-extra", "", "-J", "a,b#x,c", "h")
+u10("u10-J-none-keeps-config-proxycommand", "ProxyCommand nc %h %p\n", "-J", "none", "h")
+u10("u10-J-none-then-o-proxycommand", "", "-J", "none", "-o", "ProxyCommand=nc %h", "h")
+u10("u10-o-proxyjump-bad-host", "", "-o", "ProxyJump=a;b", "h")
+u10("u10-o-proxyjump-bad-user", "", "-o", "ProxyJump=u;x@j", "h")
+u10("u10-o-proxyjump-uri-nul", "", "-o", "ProxyJump=ssh://u%00x@j", "h")
+u10("u10-o-proxyjump-checked-after-J", "", "-J", "j", "-o", "ProxyJump=a;b", "h")
+u10("u10-o-proxyjump-checked-after-proxycommand", "", "-o", "ProxyCommand=nc", "-o", "ProxyJump=a;b", "h")
+u10("u10-o-proxyjump-none-keeps-config-proxycommand", "ProxyCommand nc %h %p\n", "-o", "ProxyJump=none", "h")
+u10("u10-o-proxyjump-none-after-proxycommand-then-J", "", "-o", "ProxyCommand=nc", "-o", "ProxyJump=none",
+    "-J", "x", "h")
+u10("u10-config-proxyjump-not-checked", "ProxyJump a;b\n", "h")
+u10("u10-config-proxyjump-user-not-checked", "ProxyJump u;x@j\n", "h")
+u10("u10-config-proxyjump-uri-nul", "ProxyJump ssh://u%00x@j\n", "h")
+u10("u10-config-proxyjump-comment-dropped-from-extra", "ProxyJump a,b#x,c\n", "h")
+u10("u10-config-proxyjump-space-cuts-extra", "ProxyJump a,b c,d\n", "h")
+u10("u10-config-proxyjump-none-then-proxycommand", "ProxyJump none\nProxyCommand nc %h %p\n", "h")
+u10("u10-config-proxyjump-then-proxycommand", "ProxyJump j\nProxyCommand nc %h %p\n", "h")
+u10("u10-config-proxyjump-none-final-proxycommand",
+    "CanonicalizeHostname yes\nProxyJump none\nMatch final\n ProxyCommand nc %h\n", "h")
+
+
 def main():
-    os.makedirs(ROOT, exist_ok=True)
-    for name, (config, args, files, env) in sorted(CASES.items()):
-        d = os.path.join(ROOT, name)
+    for (set_name, name), (config, args, files, env) in sorted(CASES.items()):
+        d = os.path.join(TESTDATA, set_name, name)
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "config"), "w", encoding="utf-8", newline="\n") as f:
             f.write(config)
@@ -543,7 +631,9 @@ def main():
                 f.write("".join(f"{k}={v}\n" for k, v in env.items()))
         elif os.path.exists(envp):
             os.remove(envp)
-    print(f"{len(CASES)} cases in {ROOT}", file=sys.stderr)
+    for set_name in sorted({k[0] for k in CASES}):
+        n = sum(1 for k in CASES if k[0] == set_name)
+        print(f"{n} cases in {os.path.join(TESTDATA, set_name)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

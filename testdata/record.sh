@@ -4,6 +4,17 @@
 #   testdata/record.sh              # every case under testdata/conformance/ that has no expected.rc yet
 #   testdata/record.sh --all        # re-record every case (review the diff before committing!)
 #   testdata/record.sh CASE...      # re-record the named cases
+#   testdata/record.sh --set NAME [--all | CASE...]   # the same in the set testdata/NAME/ (default: conformance)
+#   testdata/record.sh --set NAME --inherit           # see "Sets" below
+#
+# Sets: each testdata/conformance*/ directory is a set of cases recorded with one client, named in its
+# OPENSSH_VERSION (`ssh -V` without the OpenSSL part; ConformanceTest compares each set with that client's
+# dialect). Recording into a set whose OPENSSH_VERSION names another client is refused, except with --all, which
+# re-records the whole set with the installed one. A set may name another set in an `inherits` file: the cases of
+# that set which it does not hold itself give the same result with its client. --inherit establishes that: every
+# case of the inherited set is run with the installed client; one whose result differs from the inherited set's
+# recording is copied here (inputs, known-difference) and recorded here, and a copy that no longer differs is
+# removed. Example: conformance/ is Debian 2+deb12u6, conformance-deb12u10/ inherits it.
 #
 # For each case: the case directory is copied to a fresh temporary directory (placeholders {dir}, {home} and
 # {user} in its files replaced, files mode 0644), then `ssh -G $(args)` runs there with stdin from /dev/null, a
@@ -13,16 +24,30 @@
 # values replaced by placeholders: the temporary directory -> {dir}, the %C hash of the printed
 # hostname/port/user -> {C}, the host name -> {hostname} (and its first label -> {shorthost}), the home directory
 # -> {home}, the user name (as a word) -> {user}, and "uid=<uid>" -> "uid={uid}".
-# ConformanceTest does the reverse. `ssh -V` goes to conformance/OPENSSH_VERSION.
+# ConformanceTest does the reverse.
 set -euo pipefail
 here="$(cd -- "$(dirname -- "$0")" && pwd -P)"
 command -v ssh >/dev/null || { echo "record.sh: no ssh client installed" >&2; exit 1; }
-ssh -V 2>&1 | sed 's/, OpenSSL.*//' >"$here/conformance/OPENSSH_VERSION"
-exec python3 - "$here/conformance" "$@" <<'PY'
+installed="$(ssh -V 2>&1 | sed 's/, OpenSSL.*//')"
+exec python3 - "$here" "$installed" "$@" <<'PY'
 import hashlib, os, pwd, re, shutil, subprocess, sys, tempfile
 
-root = sys.argv[1]
-argv = sys.argv[2:]
+testdata, installed = sys.argv[1], sys.argv[2]
+argv = sys.argv[3:]
+set_name = "conformance"
+if argv[:1] == ["--set"]:
+    if len(argv) < 2 or not argv[1].startswith("conformance") or "/" in argv[1]:
+        sys.exit("record.sh: --set takes a directory name under testdata/ starting with 'conformance'")
+    set_name, argv = argv[1], argv[2:]
+root = os.path.join(testdata, set_name)
+os.makedirs(root, exist_ok=True)
+version_file = os.path.join(root, "OPENSSH_VERSION")
+recorded = open(version_file).read().strip() if os.path.exists(version_file) else None
+if recorded is not None and recorded != installed and argv != ["--all"]:
+    sys.exit(f"record.sh: {set_name} was recorded with {recorded!r} but ssh is {installed!r}: record into a set for "
+             f"this client (--set NAME, with an 'inherits' file) or re-record the whole set with --all")
+with open(version_file, "w") as f:
+    f.write(installed + "\n")
 me = pwd.getpwuid(os.getuid())
 USER, HOME, UID = me.pw_name, me.pw_dir, str(os.getuid())
 REC_HOST = "ctlmux-rec.example"
@@ -64,13 +89,16 @@ def unfill(text, d, stdout):
     return text.replace("uid=" + UID, "uid={uid}")
 
 
-def record(case):
-    src = os.path.join(root, case)
+INPUT_SKIP = ("args", "env", "known-difference")
+
+
+def run(src):
+    """Runs the case in directory src; returns {expected file name: text}."""
     tmp = tempfile.mkdtemp(prefix="ctlmux-conf-")
     try:
         for dirpath, _, names in os.walk(src):
             for n in names:
-                if n.startswith("expected.") or n in ("args", "env", "known-difference"):
+                if n.startswith("expected.") or n in INPUT_SKIP:
                     continue
                 p = os.path.join(dirpath, n)
                 rel = os.path.relpath(p, src)
@@ -97,16 +125,60 @@ def record(case):
         out = r.stdout.decode("latin-1")
         err = "".join(l + "\n" for l in r.stderr.decode("latin-1").splitlines()
                       if l and not l.startswith("Pseudo-terminal will not be allocated"))
-        for name, text in (("expected.stdout", unfill(out, tmp, out)), ("expected.stderr", unfill(err, tmp, out)),
-                           ("expected.rc", f"{r.returncode}\n")):
-            with open(os.path.join(src, name), "w", encoding="latin-1", newline="\n") as f:
-                f.write(text)
-        return r.returncode
+        return {"expected.stdout": unfill(out, tmp, out), "expected.stderr": unfill(err, tmp, out),
+                "expected.rc": f"{r.returncode}\n"}
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-cases = sorted(d for d in os.listdir(root) if os.path.isfile(os.path.join(root, d, "args")))
+def write(case_dir, result):
+    for name, text in result.items():
+        with open(os.path.join(case_dir, name), "w", encoding="latin-1", newline="\n") as f:
+            f.write(text)
+    return int(result["expected.rc"])
+
+
+def recorded_result(case_dir):
+    out = {}
+    for name in ("expected.stdout", "expected.stderr", "expected.rc"):
+        with open(os.path.join(case_dir, name), encoding="latin-1", newline="") as f:
+            out[name] = f.read()
+    return out
+
+
+def list_cases(d):
+    return sorted(c for c in os.listdir(d) if os.path.isfile(os.path.join(d, c, "args")))
+
+
+def inherit():
+    with open(os.path.join(root, "inherits")) as f:
+        base = os.path.join(testdata, f.read().strip())
+    kept = removed = 0
+    for c in list_cases(base):
+        result = run(os.path.join(base, c))
+        mine = os.path.join(root, c)
+        if result == recorded_result(os.path.join(base, c)):
+            if os.path.isdir(mine):
+                shutil.rmtree(mine)
+                removed += 1
+                print(f"same  {c} (copy removed)")
+            continue
+        if os.path.isdir(mine):
+            shutil.rmtree(mine)
+        shutil.copytree(os.path.join(base, c), mine, ignore=shutil.ignore_patterns("expected.*"))
+        rc = write(mine, result)
+        kept += 1
+        print(f"{rc:4d} {c} (differs from {os.path.basename(base)})")
+    print(f"{kept} of {len(list_cases(base))} inherited cases differ with {installed}; {removed} copies removed",
+          file=sys.stderr)
+
+
+if argv == ["--inherit"]:
+    if not os.path.exists(os.path.join(root, "inherits")):
+        sys.exit(f"record.sh: {set_name} has no 'inherits' file")
+    inherit()
+    sys.exit(0)
+cases = list_cases(root)
 if argv == ["--all"]:
     todo = cases
 elif argv:
@@ -114,7 +186,7 @@ elif argv:
 else:
     todo = [c for c in cases if not os.path.exists(os.path.join(root, c, "expected.rc"))]
 for c in todo:
-    rc = record(c)
+    rc = write(os.path.join(root, c), run(os.path.join(root, c)))
     print(f"{rc:4d} {c}")
-print(f"recorded {len(todo)} of {len(cases)} cases (host name {hostname})", file=sys.stderr)
+print(f"recorded {len(todo)} of {len(cases)} cases in {set_name} (host name {hostname})", file=sys.stderr)
 PY

@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 /** Options of the config-reading subcommands (picocli mixin): dialect and Match exec policy. */
 public final class ResolveOptions {
     @Option(names = "--openssh", paramLabel = "VERSION",
-            description = "OpenSSH dialect to reproduce: 9.2-debian, 9.2, 10.5. Default: the installed ssh -V, "
-                    + "else the newest.")
+            description = "OpenSSH dialect to reproduce: 9.2-debian (its newest revision, deb12u10; older ones as "
+                    + "9.2-debian-u6, 9.2-debian-u8), 9.2, 10.5. Default: the installed ssh -V, else the newest.")
     String openssh;
 
     @Option(names = "--no-exec", description = "Never run Match exec commands (they count as not matching).")
@@ -24,7 +24,7 @@ public final class ResolveOptions {
             return SshConfig.defaultDialect();
         }
         return Dialect.parse(openssh).orElseThrow(() -> new IllegalArgumentException(
-                "unknown OpenSSH version '" + openssh + "' (use 9.2-debian, 9.2 or 10.5)"));
+                "unknown OpenSSH version '" + openssh + "' (use 9.2-debian, 9.2-debian-u6, 9.2 or 10.5)"));
     }
 
     /** Resolves, printing ssh's error lines on failure; returns null after a failure (exit code in {@code rc[0]}). */

@@ -371,8 +371,8 @@ public final class Evaluator {
             len++;
         }
         String key2 = key;
-        if (key.equals("proxycommand") && o.isSet("jumphost")) {
-            key2 = "jumphost"; // ProxyJump already specified: ignore
+        if (key.equals("proxycommand") && o.isSet("jumphost") && !dialect.checksJumpHops()) {
+            key2 = "jumphost"; // ProxyJump already specified: ignore (before 10.3)
         }
         c.offer(key2, str.substring(len));
         c.args.consumeAll();

@@ -9,6 +9,7 @@ import io.ctlmux.config.keyword.EscapeChar;
 import io.ctlmux.config.keyword.TunnelDevice;
 import io.ctlmux.config.keyword.Forward;
 import io.ctlmux.config.keyword.ProxyJump;
+import io.ctlmux.config.keyword.SshNames;
 import io.ctlmux.config.keyword.ValueResult;
 import io.ctlmux.config.resolved.OptionState;
 import io.ctlmux.config.resolved.Provenance.Origin;
@@ -92,17 +93,14 @@ public final class Resolver {
         String user = null;
         String host;
         int uriPort = -1;
-        Optional<String[]> uri = parseSshUri(dest);
+        Optional<ValueResult<SshNames.Uri>> uri = SshNames.parseSshUri(dest, dialect);
         if (uri.isPresent()) {
-            user = uri.get()[0];
-            host = uri.get()[1];
-            if (uri.get()[2] != null) {
-                uriPort = ev.values().a2port(uri.get()[2]);
-                if (uriPort <= 0) {
-                    // parse_ssh_uri fails on a bad port and ssh prints its usage text
-                    throw new ConfigFault(USAGE);
-                }
+            if (!uri.get().isOk()) {
+                throw new ConfigFault(USAGE); // parse_ssh_uri failed: ssh prints its usage text
             }
+            user = uri.get().value().user();
+            host = uri.get().value().host();
+            uriPort = uri.get().value().port();
         } else {
             int at = dest.lastIndexOf('@');
             if (at == 0) {
@@ -124,11 +122,16 @@ public final class Resolver {
         }
         applyCommandLine(ev, args, args.optionsBeforeDestination(), args.options().size());
         if (dialect.debian || dialect.atLeast(9, 6)) {
-            if (!validHostname(host, dialect.atLeast(10, 0))) {
+            // the user given on the command line, if any; checked first from 10.3 (Debian deb12u10)
+            String u = o.get("user");
+            boolean badUser = u != null && !SshNames.validRuser(u, dialect);
+            if (badUser && dialect.checksJumpHops()) {
+                throw new ConfigFault("remote username contains invalid characters");
+            }
+            if (!SshNames.validHostname(host, dialect)) {
                 throw new ConfigFault("hostname contains invalid characters");
             }
-            String u = o.get("user");
-            if (u != null && !validRuser(u)) {
+            if (badUser) {
                 throw new ConfigFault("remote username contains invalid characters");
             }
         }
@@ -378,12 +381,14 @@ public final class Resolver {
                     if (o.isSet("proxycommand")) {
                         throw new ConfigFault("Cannot specify -J with ProxyCommand");
                     }
-                    ValueResult<ProxyJump> j = ProxyJump.parseFlag(a, ev.dialect());
+                    ValueResult<ProxyJump> j = ProxyJump.parseFlag(a, dialect, ev.stderr::add);
                     if (!j.isOk()) {
                         throw new ConfigFault(j.error());
                     }
                     o.put("jumphost", j.value(), Origin.COMMAND_LINE, span, null);
-                    o.put("proxycommand", "none", Origin.COMMAND_LINE, span, null);
+                    if (!j.value().disabled() || !dialect.checksJumpHops()) {
+                        o.put("proxycommand", "none", Origin.COMMAND_LINE, span, null);
+                    }
                 }
                 case 't' -> o.put("requesttty", o.getInt("requesttty", -1) == 2 ? 3 : 2, Origin.COMMAND_LINE,
                         span, null);
@@ -621,123 +626,14 @@ public final class Resolver {
         return ((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "." + ((addr >> 8) & 255) + "." + (addr & 255);
     }
 
+    /**
+     * is_addr: is_addr_fast (a {@code %} or {@code :}, or only digits and dots, the empty name too), else an IPv4
+     * address in an inet_aton form (getaddrinfo with AI_NUMERICHOST).
+     */
     static boolean isAddr(String name) {
-        if (name.isEmpty()) {
-            return false;
-        }
-        if (inetAton(name) != null) {
+        if (name.indexOf('%') >= 0 || name.indexOf(':') >= 0) {
             return true;
         }
-        if (name.indexOf(':') >= 0) {
-            try {
-                String n = name;
-                int pct = n.indexOf('%');
-                if (pct >= 0) {
-                    n = n.substring(0, pct);
-                }
-                for (char ch : n.toCharArray()) {
-                    if (Character.digit(ch, 16) < 0 && ch != ':' && ch != '.') {
-                        return false;
-                    }
-                }
-                InetAddress.getByName(n);
-                return true;
-            } catch (Exception e) {
-                return false;
-            }
-        }
-        String[] parts = name.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3) {
-                return false;
-            }
-            for (char ch : p.toCharArray()) {
-                if (ch < '0' || ch > '9') {
-                    return false;
-                }
-            }
-            if (Integer.parseInt(p) > 255) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** valid_hostname as backported by Debian (upstream 9.6+, commas rejected from 10.0). */
-    static boolean validHostname(String s, boolean rejectComma) {
-        if (s.isEmpty() || s.charAt(0) == '-') {
-            return false;
-        }
-        String bad = rejectComma ? "'`\"$\\;&<>|(){}," : "'`\"$\\;&<>|(){}";
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (bad.indexOf(ch) >= 0 || ch == ' ' || ch == '\t' || ch < 32 || ch == 127 || Character.isWhitespace(ch)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static boolean validRuser(String s) {
-        if (s.isEmpty()) {
-            return true;
-        }
-        if (s.charAt(0) == '-' || s.charAt(s.length() - 1) == '\\') {
-            return false;
-        }
-        String bad = "'`\";&<>|(){}";
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (bad.indexOf(ch) >= 0 || ch < 32 || ch == 127) {
-                return false;
-            }
-            if ((ch == ' ' || ch == '\t') && i + 1 < s.length() && s.charAt(i + 1) == '-') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** parse_ssh_uri: {user, host, port} for ssh://[user@]host[:port][/], empty when not a URI. */
-    static Optional<String[]> parseSshUri(String s) {
-        if (!s.regionMatches(true, 0, "ssh://", 0, 6)) {
-            return Optional.empty();
-        }
-        String rest = s.substring(6);
-        int slash = rest.indexOf('/');
-        if (slash >= 0) {
-            rest = rest.substring(0, slash);
-        }
-        String user = null;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            user = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-        }
-        String host;
-        String port = null;
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
-            host = close < 0 ? rest : rest.substring(1, close);
-            String tail = close < 0 ? "" : rest.substring(close + 1);
-            if (tail.startsWith(":")) {
-                port = tail.substring(1);
-            }
-        } else {
-            int colon = rest.indexOf(':');
-            if (colon >= 0) {
-                host = rest.substring(0, colon);
-                port = rest.substring(colon + 1);
-            } else {
-                host = rest;
-            }
-        }
-        if (port != null && port.isEmpty()) {
-            port = null;
-        }
-        return Optional.of(new String[] {user, host, port});
+        return name.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')) || inetAton(name) != null;
     }
 }

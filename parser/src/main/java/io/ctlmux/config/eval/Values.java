@@ -94,14 +94,18 @@ final class Values {
         return Forward.parse(spec, dynamic, remote, ev.env()::getenv).orElse(null);
     }
 
-    /** parse_jump: validates, and when active (and no ProxyCommand/ProxyJump yet) stores the jump host. */
+    /**
+     * parse_jump: validates, and when active (and no ProxyCommand/ProxyJump yet) stores the jump host. From 10.3
+     * (Debian deb12u10) {@code none} is stored whenever no ProxyJump is set yet, a ProxyCommand notwithstanding.
+     */
     boolean parseJump(String spec, boolean active, Evaluator.LineContext c) {
         var o = c.ev.o;
-        boolean act = active && !o.isSet("proxycommand") && !o.isSet("jumphost");
-        ValueResult<ProxyJump> j = ProxyJump.parse(spec, dialect, c.cmdline && dialect.atLeast(10, 3));
+        ValueResult<ProxyJump> j = ProxyJump.parse(spec, dialect, c.cmdline, c.ev::stderrAdd);
         if (!j.isOk()) {
             return false;
         }
+        boolean act = active && !o.isSet("jumphost")
+                && (!o.isSet("proxycommand") || (j.value().disabled() && dialect.checksJumpHops()));
         if (act) {
             o.offer("jumphost", j.value(), c.origin, c.span, c.block);
             if (!j.value().disabled()) {
@@ -172,7 +176,9 @@ final class Values {
     /** SSH_RELEASE as Match version sees it. */
     String release() {
         return switch (dialect) {
-            case DEBIAN_9_2 -> "OpenSSH_9.2p1 Debian-2+deb12u6";
+            case DEBIAN_9_2 -> "OpenSSH_9.2p1 Debian-2+deb12u10";
+            case DEBIAN_9_2_U8 -> "OpenSSH_9.2p1 Debian-2+deb12u8";
+            case DEBIAN_9_2_U6 -> "OpenSSH_9.2p1 Debian-2+deb12u6";
             case OPENSSH_9_2 -> "OpenSSH_9.2p1";
             case OPENSSH_10_5 -> "OpenSSH_10.5p1";
         };

@@ -1,13 +1,14 @@
 package io.ctlmux.config.keyword;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A parsed {@code ProxyJump}/{@code -J} value as {@code readconf.c:parse_jump} stores it: the last hop split into
  * user, host (brackets removed) and port (-1 when absent), plus the earlier hops as raw text ({@code extra}).
- * {@link #disabled()} is {@code ProxyJump none}, which also disables ProxyCommand.
+ * {@link #disabled()} is {@code ProxyJump none}; before {@link Dialect#checksJumpHops()} it also makes later
+ * ProxyCommand lines be ignored.
  */
 public record ProxyJump(boolean disabled, String user, String host, int port, String extra) {
 
@@ -16,22 +17,34 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
     /**
      * Parses the rest-of-line text (leading whitespace and {@code =} already removed; a {@code #} comment and
      * trailing whitespace are dropped here as OpenSSH does; 9.2 also drops everything after inner whitespace).
-     * In 9.2 {@code none} is only taken when no ProxyCommand was set before; 10.x only checks ProxyJump. {@code strict} is the 10.3+ check applied to
-     * {@code -J} and {@code -o} (hostname and user character validation). Error: {@code Invalid ProxyJump "text"}.
+     * {@code cmdline}: the value comes from {@code -o}; where {@link Dialect#checksJumpHops()} each hop's host and
+     * user are then checked like the destination's, and a failure is logged to {@code log} first
+     * ({@code parse_jump: invalid hostname "h"}). Error: {@code Invalid ProxyJump "text"}.
      */
-    public static ValueResult<ProxyJump> parse(String text, Dialect dialect, boolean strict) {
-        ProxyJump pj = parseOrNull(text, dialect, strict);
+    public static ValueResult<ProxyJump> parse(String text, Dialect dialect, boolean cmdline, Consumer<String> log) {
+        ProxyJump pj = parseOrNull(text, dialect, cmdline, log);
         return pj != null ? ValueResult.ok(pj) : ValueResult.err("Invalid ProxyJump \"" + text + "\"");
     }
 
-    /** The {@code -J} flag. Error: {@code Invalid -J argument}. */
-    public static ValueResult<ProxyJump> parseFlag(String optarg, Dialect dialect) {
-        ProxyJump pj = parseOrNull(optarg, dialect, dialect.atLeast(10, 3));
+    /** {@link #parse(String, Dialect, boolean, Consumer)} without the log line. */
+    public static ValueResult<ProxyJump> parse(String text, Dialect dialect, boolean cmdline) {
+        return parse(text, dialect, cmdline, line -> { });
+    }
+
+    /** The {@code -J} flag (a command-line value). Error: {@code Invalid -J argument}, after any logged line. */
+    public static ValueResult<ProxyJump> parseFlag(String optarg, Dialect dialect, Consumer<String> log) {
+        ProxyJump pj = parseOrNull(optarg, dialect, true, log);
         return pj != null ? ValueResult.ok(pj) : ValueResult.err("Invalid -J argument");
     }
 
-    private static ProxyJump parseOrNull(String s, Dialect dialect, boolean strict) {
+    /** {@link #parseFlag(String, Dialect, Consumer)} without the log line. */
+    public static ValueResult<ProxyJump> parseFlag(String optarg, Dialect dialect) {
+        return parseFlag(optarg, dialect, line -> { });
+    }
+
+    private static ProxyJump parseOrNull(String s, Dialect dialect, boolean cmdline, Consumer<String> log) {
         boolean modern = dialect.atLeast(10, 0);
+        boolean strict = cmdline && dialect.checksJumpHops();
         if (s.equalsIgnoreCase("none")) {
             return NONE;
         }
@@ -54,7 +67,12 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
             if (h == null) {
                 return null;
             }
-            if (strict && modern && (!validHostname(h.host) || (h.user != null && !validRuser(h.user)))) {
+            if (strict && !SshNames.validHostname(h.host, dialect)) {
+                log.accept("parse_jump: invalid hostname \"" + h.host + "\"");
+                return null;
+            }
+            if (strict && h.user != null && !SshNames.validRuser(h.user, dialect)) {
+                log.accept("parse_jump: invalid username \"" + h.user + "\"");
                 return null;
             }
             if (first) {
@@ -68,7 +86,7 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
             }
         }
         String extra = null;
-        if (modern) {
+        if (dialect.checksJumpHops()) {
             int c = orig.lastIndexOf(',');
             if (c >= 0) {
                 extra = orig.substring(0, c);
@@ -115,8 +133,13 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
     }
 
     private static Hop parseHop(String cp, Dialect dialect) {
-        if (cp.startsWith("ssh://")) {
-            return parseUri(cp.substring(6), dialect);
+        Optional<ValueResult<SshNames.Uri>> uri = SshNames.parseSshUri(cp, dialect);
+        if (uri.isPresent()) {
+            if (!uri.get().isOk()) {
+                return null;
+            }
+            SshNames.Uri u = uri.get().value();
+            return new Hop(u.user(), u.host(), u.port());
         }
         // parse_user_host_port
         String user = null;
@@ -139,53 +162,6 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
             port = Ports.a2port(hp[1]).orElse(-1);
             if (port <= 0) {
                 return null;
-            }
-        }
-        return new Hop(user, host, port);
-    }
-
-    private static Hop parseUri(String uri, Dialect dialect) {
-        String tmp = uri;
-        String user = null;
-        int at = tmp.indexOf('@');
-        if (at >= 0) {
-            String u = tmp.substring(0, at);
-            int semi = u.indexOf(';');
-            if (semi >= 0) {
-                u = u.substring(0, semi);
-            }
-            if (u.isEmpty()) {
-                return null;
-            }
-            user = urldecode(u, dialect);
-            if (user == null) {
-                return null;
-            }
-            tmp = tmp.substring(at + 1);
-        }
-        String[] hp = hpdelim2(tmp);
-        if (hp == null || hp[0].isEmpty()) {
-            return null;
-        }
-        String host = cleanHost(hp[0]);
-        host = validDomain(host, dialect);
-        if (host == null) {
-            return null;
-        }
-        int port = -1;
-        String rest = hp[1];
-        if (rest != null && !rest.isEmpty()) {
-            if (":".equals(hp[2])) {
-                int slash = rest.indexOf('/');
-                String ps = slash >= 0 ? rest.substring(0, slash) : rest;
-                port = Ports.a2port(ps).orElse(-1);
-                if (port <= 0) {
-                    return null;
-                }
-                rest = slash >= 0 ? rest.substring(slash + 1) : null;
-            }
-            if (rest != null && !rest.isEmpty()) {
-                return null; // a path is not allowed (or fails to decode)
             }
         }
         return new Hop(user, host, port);
@@ -223,57 +199,6 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
         return h;
     }
 
-    private static String validDomain(String name, Dialect dialect) {
-        if (name.isEmpty()) {
-            return null;
-        }
-        char f = name.charAt(0);
-        if (!isAlnum(f) && !(dialect.atLeast(10, 0) && f == '_')) {
-            return null;
-        }
-        char last = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = Character.toLowerCase(name.charAt(i));
-            if (last == '.' && c == '.') {
-                return null;
-            }
-            if (c != '.' && c != '-' && !isAlnum(c) && c != '_') {
-                return null;
-            }
-            last = c;
-        }
-        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-    }
-
-    private static boolean isAlnum(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    private static String urldecode(String s, Dialect dialect) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] in = s.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < in.length; i++) {
-            byte c = in[i];
-            if (c == '+') {
-                out.write(' ');
-            } else if (c == '%') {
-                if (i + 2 >= in.length) {
-                    return null;
-                }
-                int hi = Character.digit((char) in[i + 1], 16);
-                int lo = Character.digit((char) in[i + 2], 16);
-                if (hi < 0 || lo < 0 || (dialect.atLeast(10, 0) && hi == 0 && lo == 0)) {
-                    return null;
-                }
-                out.write(hi * 16 + lo);
-                i += 2;
-            } else {
-                out.write(c);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     /**
      * {@code rtrim}. Before 10.0 it blanks every whitespace character after the first position, which cuts the
      * text at its first inner whitespace ({@code u x@h} becomes {@code u}).
@@ -292,39 +217,6 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
             e--;
         }
         return s.substring(0, e);
-    }
-
-    /** 10.x {@code ssh_valid_hostname}. */
-    static boolean validHostname(String s) {
-        if (s.startsWith("-")) {
-            return false;
-        }
-        for (char c : s.toCharArray()) {
-            if ("'`\"$\\;&<>|(){},".indexOf(c) >= 0 || CNum.isSpace(c) || c < 0x20 || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** 10.x {@code ssh_valid_ruser}. */
-    static boolean validRuser(String s) {
-        if (s.startsWith("-")) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || "'`\";&<>|(){}".indexOf(c) >= 0) {
-                return false;
-            }
-            if (CNum.isSpace(c) && i + 1 < s.length() && s.charAt(i + 1) == '-') {
-                return false;
-            }
-            if (c == '\\' && i + 1 == s.length()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

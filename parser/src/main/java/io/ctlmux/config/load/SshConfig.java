@@ -52,6 +52,9 @@ public final class SshConfig {
 
     private static volatile Dialect detected;
 
+    /** The first word of a dialect cache entry; changed whenever the meaning of a dialect id changes. */
+    static final String MEMO_FORMAT = "2";
+
     /**
      * The dialect of the installed {@code ssh} ({@code ssh -V}), else the newest. {@code CTLMUX_OPENSSH} (e.g.
      * {@code 9.2-debian}) overrides without running ssh.
@@ -74,7 +77,9 @@ public final class SshConfig {
     /**
      * The dialect of the {@code ssh} on PATH. Running {@code ssh -V} costs a process (tens of milliseconds in a
      * JVM), so the answer is remembered in {@code $XDG_CACHE_HOME/ctlmux/openssh-dialect} (default
-     * {@code ~/.cache}), keyed by the binary's path, size and modification time.
+     * {@code ~/.cache}), keyed by the binary's path, size and modification time. The key starts with
+     * {@link #MEMO_FORMAT}: entries written before dialects named Debian revisions (where {@code 9.2-debian} meant
+     * deb12u6) no longer match.
      */
     private static Dialect installedDialect() {
         java.nio.file.Path ssh = findOnPath("ssh");
@@ -85,7 +90,7 @@ public final class SshConfig {
         try {
             java.nio.file.attribute.BasicFileAttributes at = java.nio.file.Files.readAttributes(ssh,
                     java.nio.file.attribute.BasicFileAttributes.class);
-            key = ssh + " " + at.size() + " " + at.lastModifiedTime().toMillis();
+            key = MEMO_FORMAT + " " + ssh + " " + at.size() + " " + at.lastModifiedTime().toMillis();
         } catch (IOException e) {
             key = null;
         }

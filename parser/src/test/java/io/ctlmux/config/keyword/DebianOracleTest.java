@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * line; the expected {@code -G} line or error text is computed by the code under test.
  */
 class DebianOracleTest {
-    private static final Dialect D = Dialect.DEBIAN_9_2;
+    private static final Dialect D = SshOracle.dialect();
     private static final Function<String, String> NO_ENV = k -> null;
 
     @BeforeAll
