@@ -63,6 +63,7 @@ public final class Evaluator {
     // Per-evaluation state that mirrors ssh.c globals.
     String host;            // current host name ("host" in ssh.c)
     String hostArg;         // destination host as typed
+    boolean userOnCommandLine; // User came from -l or the destination (10.1+: then it is not %-expanded)
     String configFile;      // -F
     String remoteCommand = ""; // the command words joined with spaces ("" for none)
     boolean wantFinalPass;
@@ -371,8 +372,8 @@ public final class Evaluator {
             len++;
         }
         String key2 = key;
-        if (key.equals("proxycommand") && o.isSet("jumphost")) {
-            key2 = "jumphost"; // ProxyJump already specified: ignore
+        if (key.equals("proxycommand") && o.isSet("jumphost") && !dialect.atLeast(10, 3)) {
+            key2 = "jumphost"; // before 10.3: ProxyJump (even "none") already specified, ProxyCommand ignored
         }
         c.offer(key2, str.substring(len));
         c.args.consumeAll();

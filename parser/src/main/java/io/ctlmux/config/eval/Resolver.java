@@ -116,8 +116,8 @@ public final class Resolver {
             }
         }
         Span cli = Span.commandLine(0);
-        if (user != null) {
-            o.offer("user", user, Origin.COMMAND_LINE, cli, null);
+        if (user != null && o.offer("user", user, Origin.COMMAND_LINE, cli, null)) {
+            ev.userOnCommandLine = true;
         }
         if (uriPort != -1) {
             o.offer("port", uriPort, Origin.COMMAND_LINE, cli, null);
@@ -165,7 +165,8 @@ public final class Resolver {
             processConfigFiles(ev, true);
         }
         Defaults.fill(ev, args);
-        if (!o.isSet("user")) {
+        boolean userWasDefault = !o.isSet("user");
+        if (userWasDefault) {
             o.put("user", env.userName(), Origin.DEFAULT, null, null);
         }
         ProxyJump jump = o.get("jumphost");
@@ -206,14 +207,28 @@ public final class Resolver {
         }
 
         // cinfo and the expansions done before the -G dump.
-        Map<Character, String> t = tokens(ev, host);
+        Map<Character, String> t;
         try {
+            expandUser(ev, host, userWasDefault);
+            t = tokens(ev, host);
             String rc = o.get("remotecommand");
             if (rc != null) {
                 o.replaceValue("remotecommand", Expander.percent(rc, t));
             }
             expandPath(ev, "controlpath", t);
             expandPath(ev, "identityagent", t);
+            if (dialect.atLeast(10, 3)) {
+                List<String> rhk = o.get("revokedhostkeys");
+                if (rhk != null) {
+                    List<String> out = new ArrayList<>();
+                    for (String f : rhk) {
+                        out.add(Expander.percentDollar(tilde(ev, f), t, env::getenv));
+                    }
+                    o.replaceValue("revokedhostkeys", out);
+                }
+            } else if (dialect.atLeast(9, 4)) {
+                expandPath(ev, "revokedhostkeys", t);
+            }
             expandPath(ev, "forwardagentpath", t);
             String agentPath = o.get("forwardagentpath");
             if (agentPath != null && env.fileFacts(agentPath) == null) {
@@ -222,6 +237,16 @@ public final class Resolver {
                     throw new ConfigFault(msg);
                 }
                 ev.stderr.add(msg);
+            }
+            if (dialect.atLeast(10, 0)) {
+                String va = o.get("versionaddendum");
+                if (va != null) {
+                    o.replaceValue("versionaddendum", Expander.percentDollar(va, t, env::getenv));
+                }
+            }
+            List<String> gkh = o.get("globalknownhostsfile");
+            if (gkh != null && gkh.size() > 1 && gkh.get(0).equalsIgnoreCase("none")) {
+                throw new ConfigFault("Invalid GlobalKnownHostsFiles: \"none\" appears with other entries");
             }
             List<String> ukh = o.get("userknownhostsfile");
             if (ukh != null) {
@@ -237,9 +262,14 @@ public final class Resolver {
                     o.replaceValue("userknownhostsfile", out);
                 }
             }
-            List<String> gkh = o.get("globalknownhostsfile");
-            if (gkh != null && gkh.size() > 1 && gkh.get(0).equalsIgnoreCase("none")) {
-                throw new ConfigFault("Invalid GlobalKnownHostsFiles: \"none\" appears with other entries");
+            List<String> setenv = o.get("setenv");
+            if (setenv != null && dialect.atLeast(10, 0)) {
+                List<String> out = new ArrayList<>();
+                for (String e : setenv) {
+                    int eq = e.indexOf('=');
+                    out.add(e.substring(0, eq + 1) + Expander.percentDollar(e.substring(eq + 1), t, env::getenv));
+                }
+                o.replaceValue("setenv", out);
             }
             for (String key : List.of("localforward", "remoteforward")) {
                 List<Forward> fw = o.get(key);
@@ -266,6 +296,27 @@ public final class Resolver {
         }
         return new Result(o, host, ev.hostArg, dialect, List.copyOf(ev.stderr), List.copyOf(ev.filesRead),
                 List.copyOf(ev.skippedExecs), t);
+    }
+
+    /**
+     * 10.0+: User is %-expanded (without %r and %C) and ${ENV}-expanded; from 10.1 only a User that came from the
+     * configuration (or -o), and only an expanded one is checked for invalid characters.
+     */
+    private static void expandUser(Evaluator ev, String host, boolean userWasDefault)
+            throws ExpansionException, ConfigFault {
+        Dialect d = ev.dialect();
+        if (!d.atLeast(10, 0) || (d.atLeast(10, 1) && (ev.userOnCommandLine || userWasDefault))) {
+            return;
+        }
+        String user = ev.o.get("user");
+        Map<Character, String> t = tokens(ev, host);
+        t.remove('C');
+        t.remove('r');
+        String expanded = Expander.percentDollar(user, t, ev.env()::getenv);
+        if ((!d.atLeast(10, 1) || !expanded.equals(user)) && !validRuser(expanded)) {
+            throw new ConfigFault("remote username contains invalid characters");
+        }
+        ev.o.replaceValue("user", expanded);
     }
 
     private static boolean logLevelBelowInfo(String level) {
@@ -444,7 +495,11 @@ public final class Resolver {
                         o.put("port", p, Origin.COMMAND_LINE, span, null);
                     }
                 }
-                case 'l' -> o.offer("user", a, Origin.COMMAND_LINE, span, null);
+                case 'l' -> {
+                    if (o.offer("user", a, Origin.COMMAND_LINE, span, null)) {
+                        ev.userOnCommandLine = true;
+                    }
+                }
                 case 'L', 'R', 'D' -> {
                     boolean remote = opt.letter() == 'R';
                     Optional<Forward> f = opt.letter() == 'D' ? Forward.parse(a, true, false, ev.env()::getenv)

@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * them. Placeholders in the recorded files ({@code {dir} {home} {user} {uid} {hostname} {shorthost} {C}}) are
  * replaced with this machine's values. A case with a {@code known-difference} file is reported as skipped while it
  * still differs, and fails once it agrees (so the file gets deleted).
+ *
+ * <p>The same inputs recorded with upstream builds live in {@code testdata/conformance-upstream/<version>/<case>/}
+ * (expectations only) and are checked with the matching upstream dialect.
  */
 class ConformanceTest {
     private static final SystemEnvironment HERE = new SystemEnvironment();
@@ -63,29 +67,68 @@ class ConformanceTest {
         }
     }
 
+    /** The expectations recorded with the upstream build of {@code version} ("9.2", "10.5"). */
+    static Path upstreamDir(String version) {
+        Path dir = casesDir();
+        return dir == null ? null : dir.resolveSibling("conformance-upstream").resolve(version);
+    }
+
     @Test
     void recordedWithTheDialectTheTestUses() throws IOException {
-        Path dir = casesDir();
-        assertTrue(dir != null, "testdata/conformance not found above " + System.getProperty("user.dir"));
-        String version = Files.readString(dir.resolve("OPENSSH_VERSION")).trim();
-        assertTrue(version.startsWith("OpenSSH_9.2p1 Debian"),
-                "cases were recorded with " + version + " but are compared with Dialect.DEBIAN_9_2");
+        checkRecording(casesDir(), Dialect.DEBIAN_9_2);
+    }
+
+    @Test
+    void upstream92RecordedWithUpstream92() throws IOException {
+        checkRecording(upstreamDir("9.2"), Dialect.OPENSSH_9_2);
+    }
+
+    @Test
+    void upstream105RecordedWithUpstream105() throws IOException {
+        checkRecording(upstreamDir("10.5"), Dialect.OPENSSH_10_5);
+    }
+
+    /** The recording's banner names {@code dialect}, and every input case has all three expectations there. */
+    private static void checkRecording(Path dir, Dialect dialect) throws IOException {
+        assertTrue(dir != null && Files.isDirectory(dir), "conformance expectations for " + dialect.id
+                + " not found above " + System.getProperty("user.dir"));
+        String banner = Files.readAllLines(dir.resolve("OPENSSH_VERSION")).get(0).trim();
+        assertEquals(Optional.of(dialect), Dialect.fromVersionBanner(banner),
+                dir + " was recorded with " + banner + " but is compared with " + dialect);
         List<Path> all = cases();
         assertTrue(all.size() >= 150, "expected at least 150 cases, found " + all.size());
         for (Path c : all) {
             for (String f : List.of("expected.stdout", "expected.stderr", "expected.rc")) {
-                assertTrue(Files.isRegularFile(c.resolve(f)), c.getFileName() + " has no " + f
-                        + " (run testdata/record.sh)");
+                assertTrue(Files.isRegularFile(dir.resolve(c.getFileName().toString()).resolve(f)),
+                        c.getFileName() + " has no " + f + " in " + dir + " (run testdata/record.sh)");
             }
         }
     }
 
     @TestFactory
     Stream<DynamicTest> everyCaseAgreesWithRecordedSshG() throws IOException {
-        return cases().stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(),
+                () -> check(c, c, Dialect.DEBIAN_9_2)));
     }
 
-    private static void check(Path caseDir) throws Exception {
+    @TestFactory
+    Stream<DynamicTest> everyCaseAgreesWithUpstream92() throws IOException {
+        return upstream("9.2", Dialect.OPENSSH_9_2);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseAgreesWithUpstream105() throws IOException {
+        return upstream("10.5", Dialect.OPENSSH_10_5);
+    }
+
+    private static Stream<DynamicTest> upstream(String version, Dialect dialect) throws IOException {
+        Path dir = upstreamDir(version);
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(),
+                () -> check(c, dir.resolve(c.getFileName().toString()), dialect)));
+    }
+
+    /** Runs the inputs in {@code caseDir} with {@code dialect}; compares with the expectations in {@code expDir}. */
+    private static void check(Path caseDir, Path expDir, Dialect dialect) throws Exception {
         Path work = Files.createTempDirectory(scratch, caseDir.getFileName().toString());
         String dir = work.toString();
         copyFilled(caseDir, work, dir);
@@ -93,14 +136,14 @@ class ConformanceTest {
         for (String a : Files.readAllLines(caseDir.resolve("args"), StandardCharsets.UTF_8)) {
             args.add(fill(a, dir));
         }
-        Outcome got = Files.isRegularFile(caseDir.resolve("env")) ? runWithEnv(args, readEnv(caseDir, dir))
-                : run(args);
+        Outcome got = Files.isRegularFile(caseDir.resolve("env")) ? runWithEnv(args, readEnv(caseDir, dir), dialect)
+                : run(args, dialect);
 
-        String wantOut = fill(read(caseDir.resolve("expected.stdout")), dir);
-        wantOut = wantOut.replace("{C}", connectionHash(wantOut));
-        List<String> wantErr = lines(fill(read(caseDir.resolve("expected.stderr")), dir)
-                .replace("{C}", connectionHash(wantOut)));
-        int wantRc = Integer.parseInt(read(caseDir.resolve("expected.rc")).trim());
+        String wantOut = fill(read(expDir.resolve("expected.stdout")), dir);
+        String hash = connectionHash(wantOut, dialect);
+        wantOut = wantOut.replace("{C}", hash);
+        List<String> wantErr = lines(fill(read(expDir.resolve("expected.stderr")), dir).replace("{C}", hash));
+        int wantRc = Integer.parseInt(read(expDir.resolve("expected.rc")).trim());
 
         String problem = null;
         if (got.rc != wantRc) {
@@ -110,7 +153,7 @@ class ConformanceTest {
         } else if (!got.stderr.equals(wantErr)) {
             problem = "stderr " + got.stderr + ", ssh " + wantErr;
         }
-        Path known = caseDir.resolve("known-difference");
+        Path known = expDir.resolve("known-difference");
         if (Files.isRegularFile(known)) {
             if (problem == null) {
                 fail(caseDir.getFileName() + " now agrees with ssh: delete its known-difference file");
@@ -125,20 +168,19 @@ class ConformanceTest {
     private record Outcome(int rc, String stdout, List<String> stderr) {
     }
 
-    private static Outcome run(List<String> args) {
+    private static Outcome run(List<String> args, Dialect dialect) {
         try {
-            SshConfig.Resolution r = SshConfig.resolveFull(args, Dialect.DEBIAN_9_2, Evaluator.ExecPolicy.RUN);
+            SshConfig.Resolution r = SshConfig.resolveFull(args, dialect, Evaluator.ExecPolicy.RUN);
             return new Outcome(0, r.options().render(), vis(r.stderr()));
         } catch (SshConfigException e) {
             return new Outcome(e.exitCode(), "", vis(e.stderrLines()));
         }
     }
 
-    private static Outcome runWithEnv(List<String> args, Map<String, String> env) {
+    private static Outcome runWithEnv(List<String> args, Map<String, String> env, Dialect dialect) {
         try {
-            Resolver.Result r = Resolver.resolve(args, Dialect.DEBIAN_9_2, new SystemEnvironment(env),
-                    Evaluator.ExecPolicy.RUN);
-            GRenderer.Rendered g = GRenderer.render(r.options(), Dialect.DEBIAN_9_2, r.hostArg(), r.host());
+            Resolver.Result r = Resolver.resolve(args, dialect, new SystemEnvironment(env), Evaluator.ExecPolicy.RUN);
+            GRenderer.Rendered g = GRenderer.render(r.options(), dialect, r.hostArg(), r.host());
             List<String> err = new ArrayList<>(r.stderr());
             err.addAll(g.stderr());
             return new Outcome(0, g.options().render(), vis(err));
@@ -191,8 +233,11 @@ class ConformanceTest {
                 .replace("{shorthost}", dot < 0 ? host : host.substring(0, dot));
     }
 
-    /** %C for the header (hostname, port, user) of an expected -G output, with this machine's host name. */
-    private static String connectionHash(String out) throws NoSuchAlgorithmException {
+    /**
+     * %C for the header (hostname, port, user) of an expected -G output, with this machine's host name; from 9.6
+     * the last ProxyJump hop's host is part of it.
+     */
+    private static String connectionHash(String out, Dialect dialect) throws NoSuchAlgorithmException {
         Map<String, String> head = new LinkedHashMap<>();
         for (String l : out.lines().limit(4).toList()) {
             int sp = l.indexOf(' ');
@@ -203,9 +248,25 @@ class ConformanceTest {
         if (!head.keySet().containsAll(List.of("hostname", "port", "user"))) {
             return "{C}";
         }
-        String in = HERE.hostName() + head.get("hostname") + head.get("port") + head.get("user");
+        String jump = "";
+        if (dialect.atLeast(9, 6)) {
+            jump = out.lines().filter(l -> l.startsWith("proxyjump ")).findFirst()
+                    .map(l -> lastHopHost(l.substring("proxyjump ".length()))).orElse("");
+        }
+        String in = HERE.hostName() + head.get("hostname") + head.get("port") + head.get("user") + jump;
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
                 .digest(in.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /** The host of the last hop of a printed ProxyJump ({@code [user@]host[:port]} or {@code [user@][addr]:port}). */
+    static String lastHopHost(String jump) {
+        String hop = jump.substring(jump.lastIndexOf(',') + 1);
+        hop = hop.substring(hop.lastIndexOf('@') + 1);
+        if (hop.startsWith("[")) {
+            return hop.substring(1, hop.indexOf(']'));
+        }
+        int colon = hop.indexOf(':');
+        return colon < 0 ? hop : hop.substring(0, colon);
     }
 
     private static String read(Path p) throws IOException {
