@@ -372,7 +372,7 @@ public final class Evaluator {
             len++;
         }
         String key2 = key;
-        if (key.equals("proxycommand") && o.isSet("jumphost") && !dialect.atLeast(10, 3)) {
+        if (key.equals("proxycommand") && o.isSet("jumphost") && !dialect.hardened103()) {
             key2 = "jumphost"; // before 10.3: ProxyJump (even "none") already specified, ProxyCommand ignored
         }
         c.offer(key2, str.substring(len));

@@ -124,7 +124,7 @@ public final class Resolver {
         }
         applyCommandLine(ev, args, args.optionsBeforeDestination(), args.options().size());
         if (dialect.debian || dialect.atLeast(9, 6)) {
-            if (!validHostname(host, dialect.atLeast(10, 0))) {
+            if (!validHostname(host, dialect.atLeast(10, 0) || dialect.hardened103())) {
                 throw new ConfigFault("hostname contains invalid characters");
             }
             String u = o.get("user");

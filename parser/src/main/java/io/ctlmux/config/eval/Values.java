@@ -98,7 +98,7 @@ final class Values {
     boolean parseJump(String spec, boolean active, Evaluator.LineContext c) {
         var o = c.ev.o;
         boolean act = active && !o.isSet("proxycommand") && !o.isSet("jumphost");
-        ValueResult<ProxyJump> j = ProxyJump.parse(spec, dialect, c.cmdline && dialect.atLeast(10, 3));
+        ValueResult<ProxyJump> j = ProxyJump.parse(spec, dialect, c.cmdline && dialect.hardened103());
         if (!j.isOk()) {
             return false;
         }

@@ -25,6 +25,15 @@ public enum Dialect {
         this.id = id;
     }
 
+    /**
+     * The command-line hardening of 10.3 (ProxyJump/-J host and user validation, hostnames without commas) and its
+     * ProxyJump/ProxyCommand precedence (the first of the two wins): upstream from 10.3, and in Debian's 9.2 since
+     * the security update 1:9.2p1-2+deb12u10.
+     */
+    public boolean hardened103() {
+        return debian || atLeast(10, 3);
+    }
+
     /** True when this dialect's version is at least {@code major.minor}. */
     public boolean atLeast(int major, int minor) {
         return version >= major * 100 + minor;

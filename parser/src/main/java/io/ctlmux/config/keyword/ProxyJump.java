@@ -26,7 +26,7 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
 
     /** The {@code -J} flag. Error: {@code Invalid -J argument}. */
     public static ValueResult<ProxyJump> parseFlag(String optarg, Dialect dialect) {
-        ProxyJump pj = parseOrNull(optarg, dialect, dialect.atLeast(10, 3));
+        ProxyJump pj = parseOrNull(optarg, dialect, dialect.hardened103());
         return pj != null ? ValueResult.ok(pj) : ValueResult.err("Invalid -J argument");
     }
 
@@ -54,7 +54,7 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
             if (h == null) {
                 return null;
             }
-            if (strict && modern && (!validHostname(h.host) || (h.user != null && !validRuser(h.user)))) {
+            if (strict && (!validHostname(h.host) || (h.user != null && !validRuser(h.user)))) {
                 return null;
             }
             if (first) {
