@@ -100,6 +100,10 @@ final class Values {
         boolean act = active && !o.isSet("proxycommand") && !o.isSet("jumphost");
         ValueResult<ProxyJump> j = ProxyJump.parse(spec, dialect, c.cmdline && dialect.hardened103());
         if (!j.isOk()) {
+            int nl = j.error().indexOf('\n');
+            if (nl >= 0) {
+                c.ev.stderrAdd(j.error().substring(0, nl)); // parse_jump's own line, before the caller's
+            }
             return false;
         }
         if (act) {

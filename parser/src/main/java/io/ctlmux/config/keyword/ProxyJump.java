@@ -17,20 +17,28 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
      * Parses the rest-of-line text (leading whitespace and {@code =} already removed; a {@code #} comment and
      * trailing whitespace are dropped here as OpenSSH does; 9.2 also drops everything after inner whitespace).
      * In 9.2 {@code none} is only taken when no ProxyCommand was set before; 10.x only checks ProxyJump. {@code strict} is the 10.3+ check applied to
-     * {@code -J} and {@code -o} (hostname and user character validation). Error: {@code Invalid ProxyJump "text"}.
+     * {@code -J} and {@code -o} (hostname and user character validation). Error: {@code Invalid ProxyJump "text"},
+     * after a line {@code parse_jump: invalid hostname "h"} (or {@code username}) when the strict check failed.
      */
     public static ValueResult<ProxyJump> parse(String text, Dialect dialect, boolean strict) {
-        ProxyJump pj = parseOrNull(text, dialect, strict);
-        return pj != null ? ValueResult.ok(pj) : ValueResult.err("Invalid ProxyJump \"" + text + "\"");
+        String[] why = new String[1];
+        ProxyJump pj = parseOrNull(text, dialect, strict, why);
+        return pj != null ? ValueResult.ok(pj) : ValueResult.err(prefixed(why[0], "Invalid ProxyJump \"" + text + "\""));
     }
 
-    /** The {@code -J} flag. Error: {@code Invalid -J argument}. */
+    /** The {@code -J} flag. Error: {@code Invalid -J argument}, after the strict check's line as for {@link #parse}. */
     public static ValueResult<ProxyJump> parseFlag(String optarg, Dialect dialect) {
-        ProxyJump pj = parseOrNull(optarg, dialect, dialect.hardened103());
-        return pj != null ? ValueResult.ok(pj) : ValueResult.err("Invalid -J argument");
+        String[] why = new String[1];
+        ProxyJump pj = parseOrNull(optarg, dialect, dialect.hardened103(), why);
+        return pj != null ? ValueResult.ok(pj) : ValueResult.err(prefixed(why[0], "Invalid -J argument"));
     }
 
-    private static ProxyJump parseOrNull(String s, Dialect dialect, boolean strict) {
+    private static String prefixed(String line, String error) {
+        return line == null ? error : line + "\n" + error;
+    }
+
+    /** Null when invalid; {@code why[0]} then holds the strict check's error line, if that was the cause. */
+    private static ProxyJump parseOrNull(String s, Dialect dialect, boolean strict, String[] why) {
         boolean modern = dialect.atLeast(10, 0);
         if (s.equalsIgnoreCase("none")) {
             return NONE;
@@ -54,7 +62,12 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
             if (h == null) {
                 return null;
             }
-            if (strict && (!validHostname(h.host) || (h.user != null && !validRuser(h.user)))) {
+            if (strict && !validHostname(h.host)) {
+                why[0] = "parse_jump: invalid hostname \"" + h.host + "\"";
+                return null;
+            }
+            if (strict && h.user != null && !validRuser(h.user)) {
+                why[0] = "parse_jump: invalid username \"" + h.user + "\"";
                 return null;
             }
             if (first) {
@@ -68,7 +81,7 @@ public record ProxyJump(boolean disabled, String user, String host, int port, St
             }
         }
         String extra = null;
-        if (modern) {
+        if (modern || dialect.hardened103()) { // Debian's deb12u10 has 10.3's parse_jump (but 9.2's rtrim)
             int c = orig.lastIndexOf(',');
             if (c >= 0) {
                 extra = orig.substring(0, c);

@@ -93,8 +93,14 @@ class KeywordValuesTest {
     @Test
     void proxyJumpStrictAndNone() {
         assertTrue(ProxyJump.parse("a;b", Dialect.OPENSSH_10_5, false).isOk());
-        assertEquals("Invalid ProxyJump \"a;b\"", ProxyJump.parse("a;b", Dialect.OPENSSH_10_5, true).error());
-        assertEquals("Invalid -J argument", ProxyJump.parseFlag("-x", Dialect.OPENSSH_10_5).error());
+        assertEquals("parse_jump: invalid hostname \"a;b\"\nInvalid ProxyJump \"a;b\"",
+                ProxyJump.parse("a;b", Dialect.OPENSSH_10_5, true).error());
+        assertEquals("parse_jump: invalid hostname \"-x\"\nInvalid -J argument",
+                ProxyJump.parseFlag("-x", Dialect.OPENSSH_10_5).error());
+        assertEquals("parse_jump: invalid username \"u;x\"\nInvalid -J argument",
+                ProxyJump.parseFlag("u;x@j", Dialect.DEBIAN_9_2).error());
+        assertTrue(ProxyJump.parseFlag("u;x@j", Dialect.OPENSSH_9_2).isOk());
+        assertEquals("Invalid -J argument", ProxyJump.parseFlag("u@", Dialect.OPENSSH_10_5).error());
         assertTrue(ProxyJump.parse("NONE", Dialect.OPENSSH_10_5, false).value().disabled());
         assertEquals("jump", ProxyJump.parse("a,u@jump:22", Dialect.OPENSSH_9_2, false).value().lastHopHost());
         assertEquals("_h", ProxyJump.parse("ssh://_h", Dialect.OPENSSH_10_5, false).value().host());
