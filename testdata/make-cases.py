@@ -648,6 +648,27 @@ case("ver-unsupported-option-o", "", F("-o", "GSSAPIAuthentication=yes", "h"))
 case("ver-canonicalize-always-ip", "CanonicalizeHostname always\n", F("127.0.0.1"))
 case("ver-hostname-ip-uppercase", "Hostname FE80::1\n")
 
+# Log levels: ssh logs at the command line's level (-q, -v, -o LogLevel) while reading the config and at the
+# configured LogLevel afterwards; messages from before that (getopt) are always printed.
+case("log-quiet-config-bad-option", "LogLevel QUIET\nBogus yes\n")
+case("log-q-bad-option", "Bogus yes\n", F("-q", "h"))
+case("log-o-quiet-bad-option", "Bogus yes\n", F("-o", "LogLevel=quiet", "h"))
+case("log-o-fatal-bad-option", "Bogus yes\n", F("-o", "LogLevel=fatal", "h"))
+case("log-quiet-expansion-error", "LogLevel QUIET\nControlPath /tmp/%Z\n")
+case("log-fatal-expansion-error", "LogLevel FATAL\nControlPath /tmp/%Z\n")
+case("log-error-expansion-error", "LogLevel ERROR\nControlPath /tmp/%Z\n")
+case("log-quiet-env-unset", "LogLevel QUIET\nControlPath /tmp/${CTLMUX_NOT_SET}\n")
+case("log-q-bad-port", "", F("-q", "-p", "0", "h"))
+case("log-q-identity-missing", "", F("-q", "-i", "/nonexistent/ctlmux-key", "h"))
+case("log-q-host-invalid", "", F("-q", "a;b"))
+case("log-quiet-forwardagent-missing", "LogLevel QUIET\nForwardAgent /nonexistent/ctlmux.sock\n")
+case("log-q-connectionattempts-zero", "ConnectionAttempts 0\n", F("-q", "h"))
+case("log-quiet-knownhosts-none-bad", "LogLevel QUIET\nGlobalKnownHostsFile none /tmp/g\n")
+case("log-quiet-user-expanded-invalid", "LogLevel QUIET\nUser %h;x\n")
+case("log-quiet-unsupported-option", "LogLevel QUIET\nCompressionLevel 3\n")
+case("log-q-unsupported-option", "CompressionLevel 3\n", F("-q", "h"))
+case("log-quiet-final-pass-error", "Hostname real\nMatch final\n  LogLevel QUIET\n  Bogus yes\n")
+
 
 def main():
     os.makedirs(ROOT, exist_ok=True)

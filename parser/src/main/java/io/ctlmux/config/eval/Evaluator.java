@@ -52,6 +52,8 @@ public final class Evaluator {
     final OptionState o = new OptionState();
     /** Lines ssh prints on stderr, in order (without line terminators). */
     final List<String> stderr = new ArrayList<>();
+    /** Which of {@link #stderr} ssh prints at the log levels in force. */
+    final LogGate log = new LogGate();
     /** Match exec commands not run because of {@link ExecPolicy#NEVER}. */
     final List<String> skippedExecs = new ArrayList<>();
     /** Every file read, in order (for explain and lint). */

@@ -27,25 +27,39 @@ import java.util.Optional;
  * Hostname and canonicalisation, the final pass, defaults, and the expansion of path options.
  */
 public final class Resolver {
-    /** The outcome of a successful resolution. */
+    /**
+     * The outcome of a successful resolution. {@code stderr} holds every message, {@code printed} those ssh prints
+     * at its log levels (LogLevel QUIET hides them); {@code errorsPrinted} tells whether error lines logged after
+     * resolution (the -G dump's) are printed.
+     */
     public record Result(OptionState options, String host, String hostArg, Dialect dialect, List<String> stderr,
-            List<ConfigFile> files, List<String> skippedExecs, Map<Character, String> tokens) {
+            List<ConfigFile> files, List<String> skippedExecs, Map<Character, String> tokens, List<String> printed,
+            boolean errorsPrinted) {
     }
 
-    /** Resolution failed: ssh would print {@code stderr} and exit with {@code exitCode}. */
+    /**
+     * Resolution failed: ssh would exit with {@code exitCode}. {@code stderr} holds every message, {@code printed}
+     * those ssh prints at its log levels.
+     */
     public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
         private final transient List<String> stderr;
+        private final transient List<String> printed;
         private final int exitCode;
 
-        Failure(List<String> stderr, int exitCode) {
+        Failure(List<String> stderr, List<String> printed, int exitCode) {
             super(String.join("\n", stderr), null, false, false);
             this.stderr = List.copyOf(stderr);
+            this.printed = List.copyOf(printed);
             this.exitCode = exitCode;
         }
 
         public List<String> stderr() {
             return stderr;
+        }
+
+        public List<String> printed() {
+            return printed;
         }
 
         public int exitCode() {
@@ -73,14 +87,15 @@ public final class Resolver {
         try {
             args = SshArgs.parse(argv, dialect);
         } catch (SshArgs.UsageException e) {
-            throw new Failure(List.of("ctlmux: " + e.getMessage()), 255);
+            List<String> usage = List.of("ctlmux: " + e.getMessage());
+            throw new Failure(usage, usage, 255);
         }
         try {
             return run(ev, args, dialect, env);
         } catch (ConfigFault f) {
             List<String> lines = new ArrayList<>(ev.stderr);
             lines.add(f.getMessage());
-            throw new Failure(lines, 255);
+            throw new Failure(lines, ev.log.printed(lines, true), 255);
         }
     }
 
@@ -137,6 +152,7 @@ public final class Resolver {
         ev.configFile = args.configFile();
         ev.remoteCommand = String.join(" ", args.command());
 
+        ev.log.commandLineSetUp(ev.stderr.size(), o.get("loglevel"));
         processConfigFiles(ev, false);
         // fill_default_options_for_canonicalization
         o.defaultTo("canonicalizemaxdots", 1);
@@ -206,6 +222,7 @@ public final class Resolver {
             throw new ConfigFault("Cannot fork into background without a command to execute.");
         }
 
+        ev.log.finalSetUp(ev.stderr.size(), o.get("loglevel"));
         // cinfo and the expansions done before the -G dump.
         Map<Character, String> t;
         try {
@@ -295,7 +312,8 @@ public final class Resolver {
             throw new ConfigFault("invalid environment variable expansion");
         }
         return new Result(o, host, ev.hostArg, dialect, List.copyOf(ev.stderr), List.copyOf(ev.filesRead),
-                List.copyOf(ev.skippedExecs), t);
+                List.copyOf(ev.skippedExecs), t, ev.log.printed(ev.stderr, false),
+                ev.log.finalLevel() >= LogGate.ERROR);
     }
 
     /**

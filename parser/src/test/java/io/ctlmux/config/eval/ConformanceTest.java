@@ -181,11 +181,13 @@ class ConformanceTest {
         try {
             Resolver.Result r = Resolver.resolve(args, dialect, new SystemEnvironment(env), Evaluator.ExecPolicy.RUN);
             GRenderer.Rendered g = GRenderer.render(r.options(), dialect, r.hostArg(), r.host());
-            List<String> err = new ArrayList<>(r.stderr());
-            err.addAll(g.stderr());
+            List<String> err = new ArrayList<>(r.printed());
+            if (r.errorsPrinted()) {
+                err.addAll(g.stderr());
+            }
             return new Outcome(0, g.options().render(), vis(err));
         } catch (Resolver.Failure f) {
-            return new Outcome(f.exitCode(), "", vis(f.stderr()));
+            return new Outcome(f.exitCode(), "", vis(f.printed()));
         }
     }
 

@@ -112,7 +112,9 @@ class CorpusDifferentialTest {
                     rc = e.exitCode();
                     err = e.stderrLines();
                 }
-                List<String> errVis = err.stream().map(Vis::log).toList();
+                // one element per printed line (a ctlmux message may hold several lines)
+                List<String> errVis = err.stream().flatMap(l -> java.util.Arrays.stream(l.split("\n", -1)))
+                        .map(Vis::log).toList();
                 if (rc != want.rc()) {
                     failures.add(f[0] + " " + host + ": exit " + rc + " want " + want.rc() + " " + want.stderr()
                             + " got " + errVis);

@@ -14,7 +14,10 @@ class PatternsOracleTest {
     @TempDir
     Path dir;
 
-    /** {@code Host p} applies when match_pattern(typed host, p) holds (one pattern per line, case-sensitive). */
+    /**
+     * {@code Host p} applies when match_pattern(typed host, p) holds (one pattern per line, case-sensitive). A typed
+     * host with a comma is refused since 10.0 (and Debian's deb12u10); s8-02 conformance cases keep that corner.
+     */
     @ParameterizedTest(name = "Host {1} vs {0}")
     @CsvSource(delimiter = '|', textBlock = """
             foo          | foo
@@ -26,7 +29,6 @@ class PatternsOracleTest {
             abbc         | a*?c
             ac           | a*?c
             c            | ?*c
-            foo,bar      | foo,bar
             foo          | foo,bar
             [a]          | [a]
             a            | [a]
