@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Records the expected output of conformance cases from the installed OpenSSH client.
+# Records the expected output of conformance cases from the installed OpenSSH client (or the one --ssh names).
 #
 #   testdata/record.sh              # every case under testdata/conformance/ that has no expected.rc yet
 #   testdata/record.sh --all        # re-record every case (review the diff before committing!)
 #   testdata/record.sh CASE...      # re-record the named cases
 #   testdata/record.sh --set NAME [--all | CASE...]   # the same in the set testdata/NAME/ (default: conformance)
 #   testdata/record.sh --set NAME --inherit           # see "Sets" below
+#   testdata/record.sh --ssh BUILD/ssh --into testdata/conformance-upstream/10.5 [--all | CASE...]
+#                                   # record an upstream build's expectations for the inputs of another set
 #
 # Sets: each testdata/conformance*/ directory is a set of cases recorded with one client, named in its
 # OPENSSH_VERSION (`ssh -V` without the OpenSSL part; ConformanceTest compares each set with that client's
@@ -16,6 +18,13 @@
 # recording is copied here (inputs, known-difference) and recorded here, and a copy that no longer differs is
 # removed. Example: conformance/ is Debian 2+deb12u6, conformance-deb12u10/ inherits it.
 #
+# --ssh PATH runs that client instead of `ssh` from PATH. --into DIR writes only DIR/<case>/expected.* (and
+# DIR/OPENSSH_VERSION): the inputs are the cases of the set named in DIR/inputs, with the cases it inherits
+# (`--set NAME` with --into writes NAME there). Without --all or case names, --into records the cases that have no
+# DIR/<case>/expected.rc yet. Like a set, DIR refuses a recording with another client except with --all.
+# OPENSSH_VERSION holds `ssh -V` without the OpenSSL part on its first line; later lines (a description of how an
+# upstream client was built) are kept.
+#
 # For each case: the case directory is copied to a fresh temporary directory (placeholders {dir}, {home} and
 # {user} in its files replaced, files mode 0644), then `ssh -G $(args)` runs there with stdin from /dev/null, a
 # minimal environment (PATH, HOME, plus the case's `env` file), no network (`unshare -n`) and, when possible, the
@@ -23,31 +32,56 @@
 # allocated" line) and the exit code go to expected.stdout, expected.stderr and expected.rc, with machine-dependent
 # values replaced by placeholders: the temporary directory -> {dir}, the %C hash of the printed
 # hostname/port/user -> {C}, the host name -> {hostname} (and its first label -> {shorthost}), the home directory
-# -> {home}, the user name (as a word) -> {user}, and "uid=<uid>" -> "uid={uid}".
+# -> {home}, the user name (as a word) -> {user}, and "uid=<uid>" -> "uid={uid}". From 9.6 %C also covers the
+# last ProxyJump hop, so those hashes are replaced too.
 # ConformanceTest does the reverse.
 set -euo pipefail
 here="$(cd -- "$(dirname -- "$0")" && pwd -P)"
-command -v ssh >/dev/null || { echo "record.sh: no ssh client installed" >&2; exit 1; }
-installed="$(ssh -V 2>&1 | sed 's/, OpenSSL.*//')"
-exec python3 - "$here" "$installed" "$@" <<'PY'
+ssh=ssh
+into=
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --ssh) ssh="$2"; shift 2 ;;
+        --into) mkdir -p -- "$2"; into="$(cd -- "$2" && pwd -P)"; shift 2 ;;
+        *) break ;;
+    esac
+done
+command -v "$ssh" >/dev/null || { echo "record.sh: no ssh client: $ssh" >&2; exit 1; }
+ssh="$(command -v "$ssh")"
+installed="$("$ssh" -V 2>&1 | sed 's/, OpenSSL.*//')"
+exec python3 - "$here" "$installed" "$ssh" "$into" "$@" <<'PY'
 import hashlib, os, pwd, re, shutil, subprocess, sys, tempfile
 
-testdata, installed = sys.argv[1], sys.argv[2]
-argv = sys.argv[3:]
-set_name = "conformance"
+testdata, installed, SSH, into = sys.argv[1:5]
+argv = sys.argv[5:]
+set_name = None
 if argv[:1] == ["--set"]:
     if len(argv) < 2 or not argv[1].startswith("conformance") or "/" in argv[1]:
         sys.exit("record.sh: --set takes a directory name under testdata/ starting with 'conformance'")
     set_name, argv = argv[1], argv[2:]
+if into:
+    inputs_file = os.path.join(into, "inputs")
+    if set_name is None:
+        set_name = open(inputs_file).read().strip() if os.path.exists(inputs_file) else "conformance"
+    if argv == ["--inherit"]:
+        sys.exit("record.sh: --inherit records into a set, not with --into")
+    dest_root = into
+else:
+    set_name = set_name or "conformance"
+    dest_root = os.path.join(testdata, set_name)
 root = os.path.join(testdata, set_name)
-os.makedirs(root, exist_ok=True)
-version_file = os.path.join(root, "OPENSSH_VERSION")
-recorded = open(version_file).read().strip() if os.path.exists(version_file) else None
+os.makedirs(dest_root, exist_ok=True)
+version_file = os.path.join(dest_root, "OPENSSH_VERSION")
+lines = open(version_file).read().splitlines() if os.path.exists(version_file) else []
+recorded = lines[0].strip() if lines else None
 if recorded is not None and recorded != installed and argv != ["--all"]:
-    sys.exit(f"record.sh: {set_name} was recorded with {recorded!r} but ssh is {installed!r}: record into a set for "
-             f"this client (--set NAME, with an 'inherits' file) or re-record the whole set with --all")
+    sys.exit(f"record.sh: {dest_root} was recorded with {recorded!r} but {SSH} is {installed!r}: record into a set "
+             f"for this client (--set NAME, with an 'inherits' file) or re-record the whole set with --all")
 with open(version_file, "w") as f:
-    f.write(installed + "\n")
+    f.write("".join(l + "\n" for l in [installed] + lines[1:]))
+if into:
+    with open(inputs_file, "w") as f:
+        f.write(set_name + "\n")
 me = pwd.getpwuid(os.getuid())
 USER, HOME, UID = me.pw_name, me.pw_dir, str(os.getuid())
 REC_HOST = "ctlmux-rec.example"
@@ -61,12 +95,13 @@ def works(cmd):
 
 
 if works(["unshare", "-n", "-u", "sh", "-c", f"hostname {REC_HOST}"]):
-    prefix, hostname = ["unshare", "-n", "-u", "sh", "-c", 'hostname "$0" && exec ssh -G "$@"', REC_HOST], REC_HOST
+    prefix = ["unshare", "-n", "-u", "sh", "-c", 'hostname "$0" && c="$1" && shift && exec "$c" -G "$@"', REC_HOST, SSH]
+    hostname = REC_HOST
 elif works(["unshare", "-n", "true"]):
-    prefix, hostname = ["unshare", "-n", "ssh", "-G"], os.uname().nodename
+    prefix, hostname = ["unshare", "-n", SSH, "-G"], os.uname().nodename
 else:
     print("record.sh: unshare -n does not work here; recording with the network on", file=sys.stderr)
-    prefix, hostname = ["ssh", "-G"], os.uname().nodename
+    prefix, hostname = [SSH, "-G"], os.uname().nodename
 short = hostname.split(".")[0]
 
 
@@ -74,12 +109,23 @@ def fill(text, d):
     return text.replace("{dir}", d).replace("{home}", HOME).replace("{user}", USER)
 
 
+def last_hop_host(jump):
+    hop = jump[jump.rfind(",") + 1:]
+    hop = hop[hop.rfind("@") + 1:]
+    if hop.startswith("["):
+        return hop[1:hop.index("]")]
+    return hop.split(":", 1)[0]
+
+
 def unfill(text, d, stdout):
     text = text.replace(d, "{dir}")
     head = dict(l.split(" ", 1) for l in stdout.splitlines()[:4] if " " in l)
     if {"hostname", "port", "user"} <= head.keys():
-        c = hashlib.sha1((hostname + head["hostname"] + head["port"] + head["user"]).encode()).hexdigest()
-        text = text.replace(c, "{C}")
+        # from 9.6 %C also covers the last ProxyJump hop's host
+        jumps = [""] + [last_hop_host(l[len("proxyjump "):]) for l in stdout.splitlines() if l.startswith("proxyjump ")]
+        for j in jumps:
+            c = hashlib.sha1((hostname + head["hostname"] + head["port"] + head["user"] + j).encode()).hexdigest()
+            text = text.replace(c, "{C}")
     text = text.replace(hostname, "{hostname}")
     if short != hostname:
         text = text.replace(short, "{shorthost}")
@@ -150,6 +196,18 @@ def list_cases(d):
     return sorted(c for c in os.listdir(d) if os.path.isfile(os.path.join(d, c, "args")))
 
 
+def inputs_with_inherited(set_dir):
+    """{case name: input directory} for a set's own cases and those it inherits."""
+    found = {}
+    inh = os.path.join(set_dir, "inherits")
+    if os.path.exists(inh):
+        with open(inh) as f:
+            base = os.path.join(testdata, f.read().strip())
+        found.update({c: os.path.join(base, c) for c in list_cases(base)})
+    found.update({c: os.path.join(set_dir, c) for c in list_cases(set_dir)})
+    return found
+
+
 def inherit():
     with open(os.path.join(root, "inherits")) as f:
         base = os.path.join(testdata, f.read().strip())
@@ -178,15 +236,19 @@ if argv == ["--inherit"]:
         sys.exit(f"record.sh: {set_name} has no 'inherits' file")
     inherit()
     sys.exit(0)
-cases = list_cases(root)
+sources = inputs_with_inherited(root) if into else {c: os.path.join(root, c) for c in list_cases(root)}
+cases = sorted(sources)
 if argv == ["--all"]:
     todo = cases
 elif argv:
     todo = argv
 else:
-    todo = [c for c in cases if not os.path.exists(os.path.join(root, c, "expected.rc"))]
+    todo = [c for c in cases if not os.path.exists(os.path.join(dest_root, c, "expected.rc"))]
 for c in todo:
-    rc = write(os.path.join(root, c), run(os.path.join(root, c)))
+    dest = os.path.join(dest_root, c)
+    os.makedirs(dest, exist_ok=True)
+    rc = write(dest, run(sources[c]))
     print(f"{rc:4d} {c}")
-print(f"recorded {len(todo)} of {len(cases)} cases in {set_name} (host name {hostname})", file=sys.stderr)
+print(f"recorded {len(todo)} of {len(cases)} cases of {set_name} into {dest_root} (host name {hostname})",
+      file=sys.stderr)
 PY

@@ -15,8 +15,12 @@ import java.util.stream.Stream;
 /**
  * Test fixture: an SSH server on 127.0.0.1 (see {@link TestServer}), a throwaway ECDSA key, and real OpenSSH masters
  * ({@code ssh -M -N -f}) started against it, all in a short directory under /tmp. Every process run is bounded.
+ * The masters and {@code ssh -O} run {@code ssh} from PATH, or the client {@code -Dctlmux.oracle.ssh} names
+ * (e.g. an OpenSSH 10.5 build, whose masters offer conninfo and channels).
  */
 final class RealMaster implements AutoCloseable {
+    static final String SSH = System.getProperty("ctlmux.oracle.ssh", "ssh");
+
     record Result(int rc, String out, String err) {
     }
 
@@ -41,8 +45,12 @@ final class RealMaster implements AutoCloseable {
     }
 
     static boolean sshAvailable() {
+        return onPath("ssh-keygen") && (SSH.equals("ssh") ? onPath("ssh") : Files.isExecutable(Path.of(SSH)));
+    }
+
+    private static boolean onPath(String name) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "ssh")) && Files.isExecutable(Path.of(d, "ssh-keygen")));
+                .anyMatch(d -> Files.isExecutable(Path.of(d, name)));
     }
 
     /** The ssh options every command here uses (no config file, no known_hosts, no prompts). */
@@ -60,7 +68,7 @@ final class RealMaster implements AutoCloseable {
     /** Starts a backgrounded master with ControlPersist at {@code dir/name}; returns the socket path. */
     Path startMaster(String name) throws Exception {
         Path cm = dir.resolve(name);
-        List<String> cmd = new ArrayList<>(List.of("ssh"));
+        List<String> cmd = new ArrayList<>(List.of(SSH));
         cmd.addAll(opts());
         cmd.addAll(List.of("-o", "ControlPersist=120", "-M", "-N", "-f", "-S", cm.toString(), destination()));
         Result r = run(null, 30, cmd.toArray(String[]::new));
@@ -78,7 +86,7 @@ final class RealMaster implements AutoCloseable {
 
     /** As {@link #ssh(List, String...)}, with {@code stdin} as its standard input (null: /dev/null). */
     Result ssh(byte[] stdin, List<String> before, String... command) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ssh"));
+        List<String> cmd = new ArrayList<>(List.of(SSH));
         cmd.addAll(opts());
         cmd.addAll(before);
         cmd.add(destination());

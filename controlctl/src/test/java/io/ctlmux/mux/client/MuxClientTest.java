@@ -246,6 +246,45 @@ class MuxClientTest {
         }
     }
 
+    /** Bytes a real OpenSSH 10.5p1 master sent, recorded with a socket proxy ({@code ssh -O channels}). */
+    private static final String MASTER_105_HELLO = "00000015000000010000000400000004696e666f0000000130";
+    private static final String MASTER_105_CHANNELS_REPLY =
+            "000001809000000100000000000000010000017054686520666f6c6c6f77696e6720636f6e6e656374696f6e73206172"
+            + "65206f70656e3a0d0a20202331206d75782d636f6e74726f6c2028743136205b6d75782d636f6e74726f6c5d206e7230"
+            + "206d302069302f30206f302f3020655b636c6f7365645d2f3020666420352f352f2d3120736f636b2035206363202d31"
+            + "20633220696f20307830312f307830302049290d0a2020233220636c69656e742d73657373696f6e20287434205b7365"
+            + "7373696f6e3a636f6d6d616e645d207230206e6d302069332f30206f302f3020655b77726974655d2f30206664202d31"
+            + "2f382f3920736f636b202d312063632031206e633020696f20307830302f307830302042290d0a20202334206d75782d"
+            + "636f6e74726f6c2028743136205b6d75782d636f6e74726f6c5d206e7230206d302069302f30206f302f3020655b636c"
+            + "6f7365645d2f3020666420362f362f2d3120736f636b2036206363202d31206e633020696f20307830312f3078303120"
+            + "49290d0a";
+    /** What the 10.5 client sent to it: its hello, then MUX_C_EXT_INFO id 0 "channels". */
+    private static final String CLIENT_105_HELLO = "0000000100000004";
+    private static final String CLIENT_105_CHANNELS = "2000000100000000000000086368616e6e656c73";
+
+    @Test
+    void infoAgainstTheRecordedBytesOfA105Master() throws Exception {
+        HexFormat hex = HexFormat.of();
+        try (FakeMaster m = new FakeMaster(c -> {
+            c.raw(hex.parseHex(MASTER_105_HELLO));
+            assertEquals(CLIENT_105_HELLO, hex.formatHex(c.readFrame()));
+            assertEquals(CLIENT_105_CHANNELS, hex.formatHex(c.readFrame()));
+            c.raw(hex.parseHex(MASTER_105_CHANNELS_REPLY));
+            c.awaitClose();
+        }); MuxClient client = MuxClient.connect(m.socket, opts())) {
+            assertTrue(client.supportsInfo());
+            MuxReply.ExtInfo info = client.info("channels");
+            assertEquals(1, info.status());
+            assertEquals(String.join("\r\n", "The following connections are open:",
+                    "  #1 mux-control (t16 [mux-control] nr0 m0 i0/0 o0/0 e[closed]/0 fd 5/5/-1 sock 5 cc -1 c2 "
+                            + "io 0x01/0x00 I)",
+                    "  #2 client-session (t4 [session:command] r0 nm0 i3/0 o0/0 e[write]/0 fd -1/8/9 sock -1 cc 1 "
+                            + "nc0 io 0x00/0x00 B)",
+                    "  #4 mux-control (t16 [mux-control] nr0 m0 i0/0 o0/0 e[closed]/0 fd 6/6/-1 sock 6 cc -1 nc0 "
+                            + "io 0x01/0x01 I)", ""), info.text());
+        }
+    }
+
     @Test
     void sessionPassesThreeDescriptorsAndReturnsTheExitStatus() throws Exception {
         Path tmp = Files.createTempFile("mux", ".txt");

@@ -116,8 +116,11 @@ final class Defaults {
         }
         for (String key : List.of("localcommand", "remotecommand", "proxycommand", "controlpath", "revokedhostkeys",
                 "pkcs11provider", "securitykeyprovider", "knownhostscommand")) {
-            String v = o.get(key);
-            if (v != null && v.equalsIgnoreCase("none")) {
+            Object v = o.get(key);
+            if (v instanceof List<?> l && l.size() == 1) {
+                v = l.get(0); // RevokedHostKeys is a list from 10.3 (CLEAR_ON_NONE_ARRAY)
+            }
+            if (v instanceof String s && s.equalsIgnoreCase("none")) {
                 o.clear(key);
             }
         }

@@ -52,6 +52,8 @@ public final class Evaluator {
     final OptionState o = new OptionState();
     /** Lines ssh prints on stderr, in order (without line terminators). */
     final List<String> stderr = new ArrayList<>();
+    /** Which of {@link #stderr} ssh prints at the log levels in force. */
+    final LogGate log = new LogGate();
     /** Match exec commands not run because of {@link ExecPolicy#NEVER}. */
     final List<String> skippedExecs = new ArrayList<>();
     /** Every file read, in order (for explain and lint). */
@@ -63,6 +65,7 @@ public final class Evaluator {
     // Per-evaluation state that mirrors ssh.c globals.
     String host;            // current host name ("host" in ssh.c)
     String hostArg;         // destination host as typed
+    boolean userOnCommandLine; // User came from -l or the destination (10.1+: then it is not %-expanded)
     String configFile;      // -F
     String remoteCommand = ""; // the command words joined with spaces ("" for none)
     boolean wantFinalPass;
@@ -372,7 +375,7 @@ public final class Evaluator {
         }
         String key2 = key;
         if (key.equals("proxycommand") && o.isSet("jumphost") && !dialect.checksJumpHops()) {
-            key2 = "jumphost"; // ProxyJump already specified: ignore (before 10.3)
+            key2 = "jumphost"; // before 10.3: ProxyJump (even "none") already specified, ProxyCommand ignored
         }
         c.offer(key2, str.substring(len));
         c.args.consumeAll();

@@ -28,25 +28,39 @@ import java.util.Optional;
  * Hostname and canonicalisation, the final pass, defaults, and the expansion of path options.
  */
 public final class Resolver {
-    /** The outcome of a successful resolution. */
+    /**
+     * The outcome of a successful resolution. {@code stderr} holds every message, {@code printed} those ssh prints
+     * at its log levels (LogLevel QUIET hides them); {@code errorsPrinted} tells whether error lines logged after
+     * resolution (the -G dump's) are printed.
+     */
     public record Result(OptionState options, String host, String hostArg, Dialect dialect, List<String> stderr,
-            List<ConfigFile> files, List<String> skippedExecs, Map<Character, String> tokens) {
+            List<ConfigFile> files, List<String> skippedExecs, Map<Character, String> tokens, List<String> printed,
+            boolean errorsPrinted) {
     }
 
-    /** Resolution failed: ssh would print {@code stderr} and exit with {@code exitCode}. */
+    /**
+     * Resolution failed: ssh would exit with {@code exitCode}. {@code stderr} holds every message, {@code printed}
+     * those ssh prints at its log levels.
+     */
     public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
         private final transient List<String> stderr;
+        private final transient List<String> printed;
         private final int exitCode;
 
-        Failure(List<String> stderr, int exitCode) {
+        Failure(List<String> stderr, List<String> printed, int exitCode) {
             super(String.join("\n", stderr), null, false, false);
             this.stderr = List.copyOf(stderr);
+            this.printed = List.copyOf(printed);
             this.exitCode = exitCode;
         }
 
         public List<String> stderr() {
             return stderr;
+        }
+
+        public List<String> printed() {
+            return printed;
         }
 
         public int exitCode() {
@@ -74,14 +88,15 @@ public final class Resolver {
         try {
             args = SshArgs.parse(argv, dialect);
         } catch (SshArgs.UsageException e) {
-            throw new Failure(List.of("ctlmux: " + e.getMessage()), 255);
+            List<String> usage = List.of("ctlmux: " + e.getMessage());
+            throw new Failure(usage, usage, 255);
         }
         try {
             return run(ev, args, dialect, env);
         } catch (ConfigFault f) {
             List<String> lines = new ArrayList<>(ev.stderr);
             lines.add(f.getMessage());
-            throw new Failure(lines, 255);
+            throw new Failure(lines, ev.log.printed(lines, true), 255);
         }
     }
 
@@ -114,8 +129,8 @@ public final class Resolver {
             }
         }
         Span cli = Span.commandLine(0);
-        if (user != null) {
-            o.offer("user", user, Origin.COMMAND_LINE, cli, null);
+        if (user != null && o.offer("user", user, Origin.COMMAND_LINE, cli, null)) {
+            ev.userOnCommandLine = true;
         }
         if (uriPort != -1) {
             o.offer("port", uriPort, Origin.COMMAND_LINE, cli, null);
@@ -140,6 +155,7 @@ public final class Resolver {
         ev.configFile = args.configFile();
         ev.remoteCommand = String.join(" ", args.command());
 
+        ev.log.commandLineSetUp(ev.stderr.size(), o.get("loglevel"));
         processConfigFiles(ev, false);
         // fill_default_options_for_canonicalization
         o.defaultTo("canonicalizemaxdots", 1);
@@ -168,7 +184,8 @@ public final class Resolver {
             processConfigFiles(ev, true);
         }
         Defaults.fill(ev, args);
-        if (!o.isSet("user")) {
+        boolean userWasDefault = !o.isSet("user");
+        if (userWasDefault) {
             o.put("user", env.userName(), Origin.DEFAULT, null, null);
         }
         ProxyJump jump = o.get("jumphost");
@@ -208,15 +225,30 @@ public final class Resolver {
             throw new ConfigFault("Cannot fork into background without a command to execute.");
         }
 
+        ev.log.finalSetUp(ev.stderr.size(), o.get("loglevel"));
         // cinfo and the expansions done before the -G dump.
-        Map<Character, String> t = tokens(ev, host);
+        Map<Character, String> t;
         try {
+            expandUser(ev, host, userWasDefault);
+            t = tokens(ev, host);
             String rc = o.get("remotecommand");
             if (rc != null) {
                 o.replaceValue("remotecommand", Expander.percent(rc, t));
             }
             expandPath(ev, "controlpath", t);
             expandPath(ev, "identityagent", t);
+            if (dialect.atLeast(10, 3)) {
+                List<String> rhk = o.get("revokedhostkeys");
+                if (rhk != null) {
+                    List<String> out = new ArrayList<>();
+                    for (String f : rhk) {
+                        out.add(Expander.percentDollar(tilde(ev, f), t, env::getenv));
+                    }
+                    o.replaceValue("revokedhostkeys", out);
+                }
+            } else if (dialect.atLeast(9, 4)) {
+                expandPath(ev, "revokedhostkeys", t);
+            }
             expandPath(ev, "forwardagentpath", t);
             String agentPath = o.get("forwardagentpath");
             if (agentPath != null && env.fileFacts(agentPath) == null) {
@@ -225,6 +257,16 @@ public final class Resolver {
                     throw new ConfigFault(msg);
                 }
                 ev.stderr.add(msg);
+            }
+            if (dialect.atLeast(10, 0)) {
+                String va = o.get("versionaddendum");
+                if (va != null) {
+                    o.replaceValue("versionaddendum", Expander.percentDollar(va, t, env::getenv));
+                }
+            }
+            List<String> gkh = o.get("globalknownhostsfile");
+            if (gkh != null && gkh.size() > 1 && gkh.get(0).equalsIgnoreCase("none")) {
+                throw new ConfigFault("Invalid GlobalKnownHostsFiles: \"none\" appears with other entries");
             }
             List<String> ukh = o.get("userknownhostsfile");
             if (ukh != null) {
@@ -240,9 +282,14 @@ public final class Resolver {
                     o.replaceValue("userknownhostsfile", out);
                 }
             }
-            List<String> gkh = o.get("globalknownhostsfile");
-            if (gkh != null && gkh.size() > 1 && gkh.get(0).equalsIgnoreCase("none")) {
-                throw new ConfigFault("Invalid GlobalKnownHostsFiles: \"none\" appears with other entries");
+            List<String> setenv = o.get("setenv");
+            if (setenv != null && dialect.atLeast(10, 0)) {
+                List<String> out = new ArrayList<>();
+                for (String e : setenv) {
+                    int eq = e.indexOf('=');
+                    out.add(e.substring(0, eq + 1) + Expander.percentDollar(e.substring(eq + 1), t, env::getenv));
+                }
+                o.replaceValue("setenv", out);
             }
             for (String key : List.of("localforward", "remoteforward")) {
                 List<Forward> fw = o.get(key);
@@ -268,7 +315,29 @@ public final class Resolver {
             throw new ConfigFault("invalid environment variable expansion");
         }
         return new Result(o, host, ev.hostArg, dialect, List.copyOf(ev.stderr), List.copyOf(ev.filesRead),
-                List.copyOf(ev.skippedExecs), t);
+                List.copyOf(ev.skippedExecs), t, ev.log.printed(ev.stderr, false),
+                ev.log.finalLevel() >= LogGate.ERROR);
+    }
+
+    /**
+     * 10.0+: User is %-expanded (without %r and %C) and ${ENV}-expanded; from 10.1 only a User that came from the
+     * configuration (or -o), and only an expanded one is checked for invalid characters.
+     */
+    private static void expandUser(Evaluator ev, String host, boolean userWasDefault)
+            throws ExpansionException, ConfigFault {
+        Dialect d = ev.dialect();
+        if (!d.atLeast(10, 0) || (d.atLeast(10, 1) && (ev.userOnCommandLine || userWasDefault))) {
+            return;
+        }
+        String user = ev.o.get("user");
+        Map<Character, String> t = tokens(ev, host);
+        t.remove('C');
+        t.remove('r');
+        String expanded = Expander.percentDollar(user, t, ev.env()::getenv);
+        if ((!d.atLeast(10, 1) || !expanded.equals(user)) && !SshNames.validRuser(expanded, d)) {
+            throw new ConfigFault("remote username contains invalid characters");
+        }
+        ev.o.replaceValue("user", expanded);
     }
 
     private static boolean logLevelBelowInfo(String level) {
@@ -449,7 +518,11 @@ public final class Resolver {
                         o.put("port", p, Origin.COMMAND_LINE, span, null);
                     }
                 }
-                case 'l' -> o.offer("user", a, Origin.COMMAND_LINE, span, null);
+                case 'l' -> {
+                    if (o.offer("user", a, Origin.COMMAND_LINE, span, null)) {
+                        ev.userOnCommandLine = true;
+                    }
+                }
                 case 'L', 'R', 'D' -> {
                     boolean remote = opt.letter() == 'R';
                     Optional<Forward> f = opt.letter() == 'D' ? Forward.parse(a, true, false, ev.env()::getenv)

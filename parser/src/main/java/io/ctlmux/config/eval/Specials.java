@@ -43,12 +43,14 @@ final class Specials {
             case "canonicaldomains" -> canonicalDomains(c);
             case "canonicalizepermittedcnames" -> permittedCnames(c);
             case "streamlocalbindmask" -> streamLocalBindMask(c);
-            case "revokedhostkeys" -> c.ev.parseString(c, "revokedhostkeys");
+            case "revokedhostkeys" -> c.ev.dialect().atLeast(10, 3) ? revokedHostKeys(c)
+                    : c.ev.parseString(c, "revokedhostkeys");
             case "fingerprinthash" -> fingerprintHash(c);
             case "proxyjump" -> proxyJump(c);
             case "obscurekeystroketiming" -> store(c, name, NamedValues.obscureKeystrokeTiming(c.args.rest()));
             case "channeltimeout" -> channelTimeout(c);
             case "refuseconnection" -> refuseConnection(c);
+            case "versionaddendum" -> versionAddendum(c);
             default -> c.ev.parseString(c, name);
         };
     }
@@ -335,6 +337,31 @@ final class Specials {
         return 0;
     }
 
+    /** RevokedHostKeys from 10.3: a list of files, "none" only alone, first line wins. */
+    private static int revokedHostKeys(Evaluator.LineContext c) throws ConfigFault {
+        boolean had = c.ev.o.isSet("revokedhostkeys");
+        List<String> list = new ArrayList<>();
+        String arg;
+        while ((arg = c.args.next()) != null) {
+            if (arg.isEmpty()) {
+                c.error(c.where + ": keyword " + c.kwText + " empty argument");
+                return -1;
+            }
+            if (arg.equalsIgnoreCase("none") && (!list.isEmpty() || c.args.remaining() > 0)) {
+                c.error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                return -1;
+            }
+            list.add(arg);
+        }
+        if (list.isEmpty()) {
+            throw new ConfigFault(c.where + ": no " + c.kwText + " specified");
+        }
+        if (c.active[0] && !had) {
+            c.ev.o.offer("revokedhostkeys", list, c.origin, c.span, c.block);
+        }
+        return 0;
+    }
+
     private static int canonicalDomains(Evaluator.LineContext c) {
         boolean had = c.ev.o.isSet("canonicaldomains");
         List<String> list = new ArrayList<>();
@@ -416,6 +443,25 @@ final class Specials {
         if (c.active[0] && !had) {
             c.ev.o.offer("channeltimeout", r.value(), c.origin, c.span, c.block);
         }
+        return 0;
+    }
+
+    /**
+     * VersionAddendum (10.0+): the rest of the line after blanks (a '=' and a comment are kept), "none" stores "",
+     * a CR inside is fatal.
+     */
+    private static int versionAddendum(Evaluator.LineContext c) throws ConfigFault {
+        String str = c.rest;
+        int len = 0;
+        while (len < str.length() && " \t\r\n".indexOf(str.charAt(len)) >= 0) {
+            len++;
+        }
+        String v = str.substring(len);
+        if (v.indexOf('\r') >= 0) {
+            throw new ConfigFault(c.where + ": Invalid " + c.kwText + " argument");
+        }
+        c.offer("versionaddendum", v.equalsIgnoreCase("none") ? "" : v);
+        c.args.consumeAll();
         return 0;
     }
 

@@ -20,7 +20,10 @@ public enum Choices {
     SESSION_TYPE(e("none", 0), e("subsystem", 1), e("default", 2)),
     CANONICALIZE(e("true", 1), e("false", 0), e("yes", 1), e("no", 0), e("always", 2)),
     PUBKEY_AUTH(e("true", 3), e("false", 0), e("yes", 3), e("no", 0), e("unbound", 1), e("host-bound", 2)),
+    /** 9.x: "yes" is COMP_ZLIB (1). */
     COMPRESSION(e("yes", 1), e("no", 0)),
+    /** 10.0+: "yes" is COMP_DELAYED (2); {@code -C} still stores 1, which {@code ssh -G} prints as UNKNOWN. */
+    COMPRESSION_DELAYED(e("yes", 2), e("no", 0)),
     WARN_WEAK_CRYPTO(e("true", 1), e("false", 0), e("yes", 1), e("no", 0), e("no-pq-kex", 0));
 
     /** One word of a table. */

@@ -33,6 +33,9 @@ public final class KeywordTable {
     private static final Map<String, String> DEBIAN_ALIASES = Map.of(
             "protocolkeepalives", "serveraliveinterval",
             "setuptimeout", "serveraliveinterval");
+    /** Compression as 10.0+ reads it: "yes" stores COMP_DELAYED (2), not 9.x's COMP_ZLIB (1). */
+    private static final Keyword COMPRESSION_10 = new Keyword("compression", List.of(), CHOICE,
+            Choices.COMPRESSION_DELAYED, 0, false, "compression");
 
     static {
         // Ignored, deprecated and unsupported names (identical in 9.2 and 10.5).
@@ -157,7 +160,7 @@ public final class KeywordTable {
         since(904, row("tag", STRING, "a tag for Match tagged"));
         since(905, row("obscurekeystroketiming", SPECIAL, "obscure keystroke timing"));
         since(906, row("channeltimeout", SPECIAL, "channel inactivity timeouts"));
-        since(1000, row("versionaddendum", COMMAND, "text appended to the version banner"));
+        since(1000, row("versionaddendum", SPECIAL, "text appended to the version banner"));
         since(1001, row("refuseconnection", SPECIAL, "refuse to connect, with a message"));
         since(1001, choice("warnweakcrypto", Choices.WARN_WEAK_CRYPTO, "warn about weak cryptography"));
     }
@@ -223,6 +226,9 @@ public final class KeywordTable {
         Keyword k = BY_NAME.get(name);
         if (k == null || !k.availableIn(dialect)) {
             return Optional.empty();
+        }
+        if (k.choices() == Choices.COMPRESSION && dialect.atLeast(10, 0)) {
+            return Optional.of(COMPRESSION_10);
         }
         if (!dialect.debian && (k.name().equals("gssapiauthentication") || k.name().equals("gssapidelegatecredentials"))) {
             return Optional.of(new Keyword(k.name(), k.aliases(), UNSUPPORTED, null, 0, false, k.summary()));

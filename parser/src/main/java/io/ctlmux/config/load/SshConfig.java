@@ -19,7 +19,7 @@ public final class SshConfig {
     private SshConfig() {
     }
 
-    /** A full resolution: the -G lines, the evaluator's result and the stderr lines ssh would print. */
+    /** A full resolution: the -G lines, the evaluator's result and the stderr lines ssh would print (at its LogLevel). */
     public record Resolution(ResolvedOptions options, Resolver.Result result, List<String> stderr) {
     }
 
@@ -42,11 +42,13 @@ public final class SshConfig {
         try {
             Resolver.Result r = Resolver.resolve(sshArgs, ev);
             GRenderer.Rendered g = GRenderer.render(r.options(), dialect, r.hostArg(), r.host());
-            List<String> err = new ArrayList<>(r.stderr());
-            err.addAll(g.stderr());
+            List<String> err = new ArrayList<>(r.printed());
+            if (r.errorsPrinted()) {
+                err.addAll(g.stderr());
+            }
             return new Resolution(g.options(), r, err);
         } catch (Resolver.Failure f) {
-            throw new SshConfigException(f.stderr(), f.exitCode());
+            throw new SshConfigException(f.printed(), f.exitCode());
         }
     }
 

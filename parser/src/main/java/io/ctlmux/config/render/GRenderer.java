@@ -74,7 +74,7 @@ public final class GRenderer {
         String s;
         if (v == -1) {
             s = "unset";
-        } else if (c == Choices.FLAG || c == Choices.COMPRESSION) {
+        } else if (c == Choices.FLAG) {
             s = v == 0 ? "no" : v == 1 ? "yes" : "UNKNOWN";
         } else {
             s = c.format(v);
@@ -93,7 +93,7 @@ public final class GRenderer {
         flag("canonicalizefallbacklocal");
         fmt("canonicalizehostname", Choices.CANONICALIZE);
         flag("checkhostip");
-        fmt("compression", d.atLeast(10, 0) ? Choices.COMPRESSION : Choices.FLAG);
+        fmt("compression", d.atLeast(10, 0) ? Choices.COMPRESSION_DELAYED : Choices.FLAG);
         fmt("controlmaster", Choices.CONTROL_MASTER);
         flag("enablesshkeysign");
         flag("clearallforwardings");

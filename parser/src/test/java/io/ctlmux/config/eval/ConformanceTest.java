@@ -40,6 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * under its dialect as well. Placeholders in the recorded files ({@code {dir} {home} {user} {uid} {hostname}
  * {shorthost} {C}}) are replaced with this machine's values. A case with a {@code known-difference} file is reported
  * as skipped while it still differs, and fails once it agrees (so the file gets deleted).
+ *
+ * <p>Upstream builds have sets of expectations only, {@code testdata/conformance-upstream/<version>/<case>/}: the
+ * inputs are those of the set named in its {@code inputs} file (with what that set inherits), and each is compared
+ * with the upstream dialect its {@code OPENSSH_VERSION} names.
  */
 class ConformanceTest {
     private static final SystemEnvironment HERE = new SystemEnvironment();
@@ -76,9 +80,23 @@ class ConformanceTest {
         }
     }
 
-    /** The client a set was recorded with ({@code ssh -V} without the OpenSSL part). */
+    /** The upstream sets: {@code testdata/conformance-upstream/*} directories with an OPENSSH_VERSION file. */
+    static List<Path> upstreamSets() throws IOException {
+        Path t = testdata();
+        if (t == null || !Files.isDirectory(t.resolve("conformance-upstream"))) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(t.resolve("conformance-upstream"))) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("OPENSSH_VERSION"))).sorted().toList();
+        }
+    }
+
+    /**
+     * The client a set was recorded with ({@code ssh -V} without the OpenSSL part: the first line of
+     * OPENSSH_VERSION; an upstream set describes the build on later lines).
+     */
     static String recordedWith(Path set) throws IOException {
-        return Files.readString(set.resolve("OPENSSH_VERSION")).trim();
+        return Files.readAllLines(set.resolve("OPENSSH_VERSION")).get(0).trim();
     }
 
     /** The dialect that reproduces the client a set was recorded with, or null when ctlmux models none. */
@@ -96,6 +114,28 @@ class ConformanceTest {
     static Path inherited(Path set) throws IOException {
         Path f = set.resolve("inherits");
         return Files.isRegularFile(f) ? set.resolveSibling(Files.readString(f).trim()) : null;
+    }
+
+    /** A set's cases by name: its own, then those it inherits and does not hold itself. */
+    static Map<String, Path> casesWithInherited(Path set) throws IOException {
+        Map<String, Path> all = new java.util.TreeMap<>();
+        Path base = inherited(set);
+        if (base != null) {
+            for (Path c : cases(base)) {
+                all.put(c.getFileName().toString(), c);
+            }
+        }
+        for (Path c : cases(set)) {
+            all.put(c.getFileName().toString(), c);
+        }
+        return all;
+    }
+
+    /** The Debian set an upstream set takes its inputs from ({@code inputs} file). */
+    static Path inputsOf(Path upstreamSet) throws IOException {
+        Path f = upstreamSet.resolve("inputs");
+        assertTrue(Files.isRegularFile(f), upstreamSet + " has no 'inputs' file naming the set of its inputs");
+        return testdata().resolve(Files.readString(f).trim());
     }
 
     @Test
@@ -120,6 +160,19 @@ class ConformanceTest {
             }
         }
         assertTrue(total >= 150, "expected at least 150 cases, found " + total);
+        for (Path set : upstreamSets()) {
+            String version = recordedWith(set);
+            Dialect d = dialectOf(set);
+            assertTrue(d != null && !d.debian, set + " was recorded with " + version + ", not an upstream release");
+            Path in = inputsOf(set);
+            assertTrue(sets().contains(in), set + " takes its inputs from a missing set " + in);
+            for (String c : casesWithInherited(in).keySet()) {
+                for (String f : List.of("expected.stdout", "expected.stderr", "expected.rc")) {
+                    assertTrue(Files.isRegularFile(set.resolve(c).resolve(f)), set.getFileName() + "/" + c
+                            + " has no " + f + " (run testdata/record.sh --ssh BUILD/ssh --into " + set + ")");
+                }
+            }
+        }
     }
 
     @Test
@@ -132,31 +185,47 @@ class ConformanceTest {
                 "expected sets recorded with Debian deb12u6 and deb12u10, found " + covered);
     }
 
+    @Test
+    void upstreamReleasesAreBothCovered() throws IOException {
+        List<Dialect> covered = new ArrayList<>();
+        for (Path set : upstreamSets()) {
+            covered.add(dialectOf(set));
+        }
+        assertTrue(covered.contains(Dialect.OPENSSH_9_2) && covered.contains(Dialect.OPENSSH_10_5),
+                "expected sets recorded with upstream 9.2p1 and 10.5p1, found " + covered);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCaseAgreesWithRecordedSshG() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path set : sets()) {
             Dialect d = dialectOf(set);
             String name = set.getFileName().toString();
-            List<Path> own = cases(set);
-            for (Path c : own) {
-                tests.add(DynamicTest.dynamicTest(name + "/" + c.getFileName(), () -> check(c, d)));
-            }
-            Path base = inherited(set);
-            if (base != null) {
-                List<String> mine = own.stream().map(c -> c.getFileName().toString()).toList();
-                for (Path c : cases(base)) {
-                    if (!mine.contains(c.getFileName().toString())) {
-                        tests.add(DynamicTest.dynamicTest(name + "/" + base.getFileName() + "/" + c.getFileName(),
-                                () -> check(c, d)));
-                    }
-                }
+            for (Path c : casesWithInherited(set).values()) {
+                String label = c.getParent().equals(set) ? name + "/" + c.getFileName()
+                        : name + "/" + c.getParent().getFileName() + "/" + c.getFileName();
+                tests.add(DynamicTest.dynamicTest(label, () -> check(c, c, d)));
             }
         }
         return tests.stream();
     }
 
-    private static void check(Path caseDir, Dialect dialect) throws Exception {
+    @TestFactory
+    Stream<DynamicTest> everyCaseAgreesWithUpstreamBuilds() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path set : upstreamSets()) {
+            Dialect d = dialectOf(set);
+            String name = "conformance-upstream/" + set.getFileName();
+            for (Map.Entry<String, Path> c : casesWithInherited(inputsOf(set)).entrySet()) {
+                Path exp = set.resolve(c.getKey());
+                tests.add(DynamicTest.dynamicTest(name + "/" + c.getKey(), () -> check(c.getValue(), exp, d)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Runs the inputs in {@code caseDir} with {@code dialect}; compares with the expectations in {@code expDir}. */
+    private static void check(Path caseDir, Path expDir, Dialect dialect) throws Exception {
         Path work = Files.createTempDirectory(scratch, caseDir.getFileName().toString());
         String dir = work.toString();
         copyFilled(caseDir, work, dir);
@@ -167,11 +236,11 @@ class ConformanceTest {
         Outcome got = Files.isRegularFile(caseDir.resolve("env"))
                 ? runWithEnv(args, readEnv(caseDir, dir), dialect) : run(args, dialect);
 
-        String wantOut = fill(read(caseDir.resolve("expected.stdout")), dir);
-        wantOut = wantOut.replace("{C}", connectionHash(wantOut));
-        List<String> wantErr = lines(fill(read(caseDir.resolve("expected.stderr")), dir)
-                .replace("{C}", connectionHash(wantOut)));
-        int wantRc = Integer.parseInt(read(caseDir.resolve("expected.rc")).trim());
+        String wantOut = fill(read(expDir.resolve("expected.stdout")), dir);
+        String hash = connectionHash(wantOut, dialect);
+        wantOut = wantOut.replace("{C}", hash);
+        List<String> wantErr = lines(fill(read(expDir.resolve("expected.stderr")), dir).replace("{C}", hash));
+        int wantRc = Integer.parseInt(read(expDir.resolve("expected.rc")).trim());
 
         String problem = null;
         if (got.rc != wantRc) {
@@ -181,22 +250,25 @@ class ConformanceTest {
         } else if (!got.stderr.equals(wantErr) && !bothUsage(got.stderr, wantErr)) {
             problem = "stderr " + got.stderr + ", ssh " + wantErr;
         }
-        Path known = caseDir.resolve("known-difference");
+        Path known = expDir.resolve("known-difference");
         if (Files.isRegularFile(known)) {
             if (problem == null) {
-                fail(label(caseDir, dialect) + " now agrees with ssh: delete its known-difference file");
+                fail(label(expDir, dialect) + " now agrees with ssh: delete its known-difference file");
             }
             assumeTrue(false, "known difference: " + Files.readString(known).trim() + " | " + problem);
         }
         if (problem != null) {
-            fail(label(caseDir, dialect) + ": " + problem);
+            fail(label(expDir, dialect) + ": " + problem);
         }
     }
 
-    /** ssh prints its seven-line usage text where ctlmux prints a one-line summary of it (Resolver). */
+    /**
+     * ssh prints its usage text (seven lines in 9.2, eight with {@code -Z} and {@code -P} in 10.5) where ctlmux prints a
+     * one-line summary of it (Resolver).
+     */
     private static boolean bothUsage(List<String> got, List<String> want) {
-        return got.size() == 1 && got.get(0).startsWith("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] ") && want.size() == 7
-                && want.get(0).startsWith("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] ");
+        return got.size() == 1 && got.get(0).startsWith("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] ") && want.size() >= 7
+                && want.get(0).startsWith("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy");
     }
 
     private static String label(Path caseDir, Dialect dialect) {
@@ -219,11 +291,13 @@ class ConformanceTest {
         try {
             Resolver.Result r = Resolver.resolve(args, dialect, new SystemEnvironment(env), Evaluator.ExecPolicy.RUN);
             GRenderer.Rendered g = GRenderer.render(r.options(), dialect, r.hostArg(), r.host());
-            List<String> err = new ArrayList<>(r.stderr());
-            err.addAll(g.stderr());
+            List<String> err = new ArrayList<>(r.printed());
+            if (r.errorsPrinted()) {
+                err.addAll(g.stderr());
+            }
             return new Outcome(0, g.options().render(), vis(err));
         } catch (Resolver.Failure f) {
-            return new Outcome(f.exitCode(), "", vis(f.stderr()));
+            return new Outcome(f.exitCode(), "", vis(f.printed()));
         }
     }
 
@@ -271,8 +345,11 @@ class ConformanceTest {
                 .replace("{shorthost}", dot < 0 ? host : host.substring(0, dot));
     }
 
-    /** %C for the header (hostname, port, user) of an expected -G output, with this machine's host name. */
-    private static String connectionHash(String out) throws NoSuchAlgorithmException {
+    /**
+     * %C for the header (hostname, port, user) of an expected -G output, with this machine's host name; from 9.6
+     * the last ProxyJump hop's host is part of it.
+     */
+    private static String connectionHash(String out, Dialect dialect) throws NoSuchAlgorithmException {
         Map<String, String> head = new LinkedHashMap<>();
         for (String l : out.lines().limit(4).toList()) {
             int sp = l.indexOf(' ');
@@ -283,9 +360,25 @@ class ConformanceTest {
         if (!head.keySet().containsAll(List.of("hostname", "port", "user"))) {
             return "{C}";
         }
-        String in = HERE.hostName() + head.get("hostname") + head.get("port") + head.get("user");
+        String jump = "";
+        if (dialect.atLeast(9, 6)) {
+            jump = out.lines().filter(l -> l.startsWith("proxyjump ")).findFirst()
+                    .map(l -> lastHopHost(l.substring("proxyjump ".length()))).orElse("");
+        }
+        String in = HERE.hostName() + head.get("hostname") + head.get("port") + head.get("user") + jump;
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
                 .digest(in.getBytes(StandardCharsets.ISO_8859_1)));
+    }
+
+    /** The host of the last hop of a printed ProxyJump ({@code [user@]host[:port]} or {@code [user@][addr]:port}). */
+    static String lastHopHost(String jump) {
+        String hop = jump.substring(jump.lastIndexOf(',') + 1);
+        hop = hop.substring(hop.lastIndexOf('@') + 1);
+        if (hop.startsWith("[")) {
+            return hop.substring(1, hop.indexOf(']'));
+        }
+        int colon = hop.indexOf(':');
+        return colon < 0 ? hop : hop.substring(0, colon);
     }
 
     private static String read(Path p) throws IOException {

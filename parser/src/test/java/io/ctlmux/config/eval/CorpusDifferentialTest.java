@@ -19,8 +19,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Differential test: for every (file, host) pair of the real-world corpus, ctlmux's resolution must print exactly
  * what the installed {@code ssh -G} prints, and fail exactly where it fails (same exit code and error lines).
+ * {@code -Dctlmux.oracle.ssh=/path/to/ssh} compares with another client (e.g. an upstream build) in the dialect
+ * its {@code ssh -V} names.
  */
 class CorpusDifferentialTest {
+    /** The client to compare with: {@code ssh} on PATH unless the system property names another. */
+    static final String SSH = System.getProperty("ctlmux.oracle.ssh", "ssh");
 
     static Path corpus() {
         return io.ctlmux.config.testing.Corpus.dir();
@@ -31,7 +35,7 @@ class CorpusDifferentialTest {
 
     static boolean hasSsh() {
         try {
-            Process p = new ProcessBuilder("ssh", "-V").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(SSH, "-V").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor() == 0;
         } catch (IOException | InterruptedException e) {
@@ -55,7 +59,7 @@ class CorpusDifferentialTest {
             cmd.add("unshare");
             cmd.add("-n");
         }
-        cmd.add("ssh");
+        cmd.add(SSH);
         cmd.add("-G");
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
@@ -77,9 +81,14 @@ class CorpusDifferentialTest {
         Path dir = corpus();
         assumeTrue(dir != null, "shared/corpus/realworld not found next to the repository: corpus test skipped");
         assumeTrue(hasSsh(), "no ssh client installed: differential test skipped");
-        Dialect dialect = SshConfig.defaultDialect();
-        assumeTrue(dialect.debian && dialect.version == 902,
-                "installed ssh is not Debian OpenSSH 9.2p1 (the corpus verdicts are for it): skipped");
+        Dialect dialect;
+        if (SSH.equals("ssh")) {
+            dialect = SshConfig.defaultDialect();
+            assumeTrue(dialect.debian && dialect.version == 902,
+                    "installed ssh is not Debian OpenSSH 9.2p1 (the corpus verdicts are for it): skipped");
+        } else {
+            dialect = oracleDialect();
+        }
         boolean offline = unshareWorks();
         List<String> lines = Files.readAllLines(dir.resolve("hosts.tsv"));
         int pairs = 0;
@@ -103,7 +112,9 @@ class CorpusDifferentialTest {
                     rc = e.exitCode();
                     err = e.stderrLines();
                 }
-                List<String> errVis = err.stream().map(Vis::log).toList();
+                // one element per printed line (a ctlmux message may hold several lines)
+                List<String> errVis = err.stream().flatMap(l -> java.util.Arrays.stream(l.split("\n", -1)))
+                        .map(Vis::log).toList();
                 if (rc != want.rc()) {
                     failures.add(f[0] + " " + host + ": exit " + rc + " want " + want.rc() + " " + want.stderr()
                             + " got " + errVis);
@@ -117,6 +128,15 @@ class CorpusDifferentialTest {
         assertTrue(pairs > 1000, "expected the whole corpus, read " + pairs + " pairs");
         assertEquals(List.of(), failures.size() > 40 ? failures.subList(0, 40) : failures,
                 failures.size() + " of " + pairs + " pairs differ");
+    }
+
+    /** The dialect {@code SSH -V} names; fails the test when ctlmux has none for it. */
+    private static Dialect oracleDialect() throws Exception {
+        Process p = new ProcessBuilder(SSH, "-V").redirectErrorStream(true).start();
+        String banner = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1).trim();
+        p.waitFor();
+        return Dialect.fromVersionBanner(banner)
+                .orElseThrow(() -> new AssertionError("no ctlmux dialect for " + SSH + ": " + banner));
     }
 
     static String diff(String want, String got) {

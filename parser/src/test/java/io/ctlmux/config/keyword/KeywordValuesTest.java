@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -93,8 +94,16 @@ class KeywordValuesTest {
     @Test
     void proxyJumpStrictAndNone() {
         assertTrue(ProxyJump.parse("a;b", Dialect.OPENSSH_10_5, false).isOk());
-        assertEquals("Invalid ProxyJump \"a;b\"", ProxyJump.parse("a;b", Dialect.OPENSSH_10_5, true).error());
-        assertEquals("Invalid -J argument", ProxyJump.parseFlag("-x", Dialect.OPENSSH_10_5).error());
+        List<String> log = new ArrayList<>();
+        assertEquals("Invalid ProxyJump \"a;b\"", ProxyJump.parse("a;b", Dialect.OPENSSH_10_5, true, log::add).error());
+        assertEquals("Invalid -J argument", ProxyJump.parseFlag("-x", Dialect.OPENSSH_10_5, log::add).error());
+        assertEquals("Invalid -J argument", ProxyJump.parseFlag("u;x@j", Dialect.DEBIAN_9_2, log::add).error());
+        assertEquals(List.of("parse_jump: invalid hostname \"a;b\"", "parse_jump: invalid hostname \"-x\"",
+                "parse_jump: invalid username \"u;x\""), log);
+        assertTrue(ProxyJump.parseFlag("u;x@j", Dialect.OPENSSH_9_2).isOk());
+        assertTrue(ProxyJump.parseFlag("u;x@j", Dialect.DEBIAN_9_2_U8).isOk());
+        assertEquals("Invalid -J argument", ProxyJump.parseFlag("u@", Dialect.OPENSSH_10_5, log::add).error());
+        assertEquals(3, log.size(), "a malformed hop logs no parse_jump line");
         assertTrue(ProxyJump.parse("NONE", Dialect.OPENSSH_10_5, false).value().disabled());
         assertEquals("jump", ProxyJump.parse("a,u@jump:22", Dialect.OPENSSH_9_2, false).value().lastHopHost());
         assertEquals("_h", ProxyJump.parse("ssh://_h", Dialect.OPENSSH_10_5, false).value().host());
