@@ -32,6 +32,19 @@ public final class SshConfig {
                 ParseCache::parse)).options();
     }
 
+    /**
+     * The evaluated options for {@code sshArgs} without the {@code -G} rendering, for callers that need only a few
+     * values (such as {@code ctlmux check}: ControlPath, LogLevel, ConnectTimeout) and want to start fast.
+     */
+    public static Resolver.Result resolveUnrendered(List<String> sshArgs) throws SshConfigException {
+        try {
+            return Resolver.resolve(sshArgs, new Evaluator(defaultDialect(), new SystemEnvironment(),
+                    Evaluator.ExecPolicy.RUN, ParseCache::parse));
+        } catch (Resolver.Failure f) {
+            throw new SshConfigException(f.stderr(), f.exitCode());
+        }
+    }
+
     public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec)
             throws SshConfigException {
         return resolve(sshArgs, new Evaluator(dialect, new SystemEnvironment(), exec, ParseCache::parse));
