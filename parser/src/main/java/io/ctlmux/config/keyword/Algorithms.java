@@ -3,6 +3,8 @@ package io.ctlmux.config.keyword;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Algorithm-list keywords: per dialect the supported names and defaults, parse-time validation
@@ -150,7 +152,30 @@ public final class Algorithms {
             "sk-ecdsa-sha2-nistp256@openssh.com", "webauthn-sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512",
             "rsa-sha2-256");
 
+    /** {@link #supported} and the comma-joined {@link #defaults}, per dialect and kind, computed once. */
+    private static final List<List<List<String>>> SUPPORTED = perDialect(Algorithms::computeSupported);
+    private static final List<List<String>> DEFAULT_TEXT = perDialect((k, d) -> String.join(",", defaults(k, d)));
+    /** Results of {@link #assemble} for configured lists (a pure function), for repeated resolutions in a process. */
+    private static final Map<AssembleKey, ValueResult<String>> ASSEMBLED = new ConcurrentHashMap<>();
+    private static final int MAX_ASSEMBLED = 4096;
+    private static final int MAX_ASSEMBLED_KEY = 1024;
+
+    private record AssembleKey(Kind kind, Dialect dialect, String configured) {
+    }
+
     private Algorithms() {
+    }
+
+    private static <T> List<List<T>> perDialect(java.util.function.BiFunction<Kind, Dialect, T> f) {
+        List<List<T>> out = new ArrayList<>();
+        for (Dialect d : Dialect.values()) {
+            List<T> row = new ArrayList<>();
+            for (Kind k : Kind.values()) {
+                row.add(f.apply(k, d));
+            }
+            out.add(List.copyOf(row));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -158,6 +183,10 @@ public final class Algorithms {
      * expansion matches patterns against: {@code ssh -Q cipher|mac|kex|key-sig|sig}).
      */
     public static List<String> supported(Kind kind, Dialect d) {
+        return SUPPORTED.get(d.ordinal()).get(kind.ordinal());
+    }
+
+    private static List<String> computeSupported(Kind kind, Dialect d) {
         switch (kind) {
             case CIPHERS:
                 return CIPHERS;
@@ -253,15 +282,27 @@ public final class Algorithms {
      * this and every later list in {@link Kind} order unset (not printed); 10.x exits 255.
      */
     public static ValueResult<String> assemble(Kind kind, String configured, Dialect d) {
+        if (configured == null || configured.isEmpty()) {
+            return ValueResult.ok(DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()));
+        }
+        AssembleKey key = new AssembleKey(kind, d, configured);
+        ValueResult<String> r = ASSEMBLED.get(key);
+        if (r == null) {
+            r = assembleConfigured(kind, configured, d);
+            if (ASSEMBLED.size() < MAX_ASSEMBLED && configured.length() <= MAX_ASSEMBLED_KEY) {
+                ASSEMBLED.put(key, r);
+            }
+        }
+        return r;
+    }
+
+    private static ValueResult<String> assembleConfigured(Kind kind, String configured, Dialect d) {
         List<String> def = defaults(kind, d);
         List<String> all = supported(kind, d);
-        if (configured == null || configured.isEmpty()) {
-            return ValueResult.ok(String.join(",", def));
-        }
         String list;
         char c = configured.charAt(0);
         if (c == '+') {
-            list = namesCat(String.join(",", def), configured.substring(1));
+            list = namesCat(DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()), configured.substring(1));
         } else if (c == '-') {
             String filter = configured.substring(1);
             List<String> kept = new ArrayList<>();
@@ -272,7 +313,7 @@ public final class Algorithms {
             }
             return ValueResult.ok(String.join(",", kept));
         } else if (c == '^') {
-            list = namesCat(configured.substring(1), String.join(",", def));
+            list = namesCat(configured.substring(1), DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()));
         } else {
             list = configured;
         }

@@ -212,6 +212,30 @@ public final class KeywordTable {
      * dialects (modelled as builds without GSSAPI, like the reference binaries).
      */
     public static Optional<Keyword> lookup(String lower, Dialect dialect) {
+        Optional<Keyword> k = ByDialect.MAPS.get(dialect.ordinal()).get(lower);
+        return k != null ? k : Optional.empty();
+    }
+
+    /** {@link #lookup} for every accepted name, per dialect (index = ordinal), built on first use. */
+    private static final class ByDialect {
+        static final List<Map<String, Optional<Keyword>>> MAPS = java.util.Arrays.stream(Dialect.values())
+                .map(ByDialect::build).toList();
+
+        private static Map<String, Optional<Keyword>> build(Dialect d) {
+            Map<String, Optional<Keyword>> m = new HashMap<>();
+            for (String name : BY_NAME.keySet()) {
+                compute(name, d).ifPresent(k -> m.put(name, Optional.of(k)));
+            }
+            if (d.debian) {
+                for (String alias : DEBIAN_ALIASES.keySet()) {
+                    compute(alias, d).ifPresent(k -> m.put(alias, Optional.of(k)));
+                }
+            }
+            return Collections.unmodifiableMap(m); // a HashMap: lookup(null) finds nothing, as before
+        }
+    }
+
+    private static Optional<Keyword> compute(String lower, Dialect dialect) {
         String name = lower;
         if (dialect.debian && DEBIAN_ALIASES.containsKey(lower)) {
             name = DEBIAN_ALIASES.get(lower);

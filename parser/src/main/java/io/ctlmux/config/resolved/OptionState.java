@@ -18,9 +18,10 @@ public final class OptionState {
         private Provenance.Origin origin;
         private Span span;
         private Span block;
-        private final List<Span> shadowed = new ArrayList<>();
-        /** For accumulating options: the line and block of each item, in order. */
-        private final List<Span[]> items = new ArrayList<>();
+        /** Created on first use (most slots never shadow anything). */
+        private List<Span> shadowed;
+        /** For accumulating options: the line and block of each item, in order (created on first use). */
+        private List<Span[]> items;
 
         public Object value() {
             return value;
@@ -28,18 +29,23 @@ public final class OptionState {
 
         /** The provenance of item {@code i} of an accumulating option (the slot's own for other options). */
         public Provenance itemProvenance(int i) {
-            if (i < items.size() && items.get(i)[0] != null) {
+            if (items != null && i < items.size() && items.get(i)[0] != null) {
                 return new Provenance(origin, items.get(i)[0], items.get(i)[1], List.of());
             }
             return provenance();
         }
 
         public Provenance provenance() {
+            if (shadowed == null) {
+                return origin == Provenance.Origin.DEFAULT && span == null && block == null ? Provenance.DEFAULT
+                        : new Provenance(origin, span, block, List.of());
+            }
             return new Provenance(origin, span, block, shadowed);
         }
     }
 
-    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    /** Sized for every option ssh -G prints, so that filling the defaults never rehashes. */
+    private final Map<String, Slot> slots = new LinkedHashMap<>(256);
 
     /** True when {@code key} holds a value. */
     public boolean isSet(String key) {
@@ -71,6 +77,9 @@ public final class OptionState {
         Slot s = slots.computeIfAbsent(key, k -> new Slot());
         if (s.value != null) {
             if (span != null && !span.equals(s.span)) { // the final pass reads the winning line again
+                if (s.shadowed == null) {
+                    s.shadowed = new ArrayList<>();
+                }
                 s.shadowed.add(span);
             }
             return false;
@@ -130,6 +139,9 @@ public final class OptionState {
             s.block = block;
         }
         ((List<Object>) s.value).add(item);
+        if (s.items == null) {
+            s.items = new ArrayList<>();
+        }
         s.items.add(new Span[] {span, block});
     }
 
@@ -144,7 +156,7 @@ public final class OptionState {
         for (int i = values.size() - 1; i >= 0; i--) {
             if (drop.test(values.get(i))) {
                 values.remove(i);
-                if (i < s.items.size()) {
+                if (s.items != null && i < s.items.size()) {
                     s.items.remove(i);
                 }
             }
