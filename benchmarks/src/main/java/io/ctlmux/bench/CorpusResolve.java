@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Resolves every (file, host) pair of a corpus {@code hosts.tsv} in one JVM, the way {@code ctlmux config -F FILE
  * HOST} does ({@link SshConfig#resolveFull}, rendered to {@code ssh -G} text), {@code PASSES} times over. Prints one
- * line per pass (in-process time, and the part of it spent waiting for {@code Match exec} processes), then a
+ * line per pass (in-process time, the part of it spent on {@code Match exec} processes, and this thread's CPU time,
+ * which a loaded machine disturbs less), then a
  * {@code summary:} line: the first pass and the median of the second half of the passes (the first half is
  * warm-up). Used by {@code bench/corpus-resolve.sh}.
  *
@@ -50,11 +51,14 @@ public final class CorpusResolve {
         }
         double[] total = new double[passes];
         double[] exec = new double[passes];
+        double[] cpu = new double[passes];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int execs = 0;
         for (int pass = 0; pass < passes; pass++) {
             TimedExec timer = new TimedExec();
             int failed = 0;
             long bytes = 0;
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (List<String> pair : pairs) {
                 try {
@@ -65,16 +69,19 @@ public final class CorpusResolve {
                 }
             }
             total[pass] = (System.nanoTime() - t0) / 1e6;
+            cpu[pass] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
             exec[pass] = timer.nanos / 1e6;
             execs = timer.count;
             System.out.printf("pass %d: %d pairs (%d fail as ssh would), %d bytes of -G output, %.1f ms in-process"
-                    + " (%.3f ms/pair), of which %.1f ms in %d Match exec processes%n", pass + 1, pairs.size(),
-                    failed, bytes, total[pass], total[pass] / pairs.size(), exec[pass], timer.count);
+                    + " (%.3f ms/pair), of which %.1f ms in %d Match exec processes; %.1f ms CPU of this thread%n",
+                    pass + 1, pairs.size(), failed, bytes, total[pass], total[pass] / pairs.size(), exec[pass],
+                    timer.count, cpu[pass]);
         }
         int from = passes / 2;
         System.out.printf("summary: pairs=%d passes=%d first_ms=%.1f first_exec_ms=%.1f steady_ms=%.1f"
-                + " steady_exec_ms=%.1f execs_per_pass=%d (steady = median of passes %d..%d)%n", pairs.size(), passes,
-                total[0], exec[0], median(total, from), median(exec, from), execs, from + 1, passes);
+                + " steady_exec_ms=%.1f steady_cpu_ms=%.1f execs_per_pass=%d (steady = median of passes %d..%d)%n",
+                pairs.size(), passes, total[0], exec[0], median(total, from), median(exec, from), median(cpu, from),
+                execs, from + 1, passes);
     }
 
     private static double median(double[] values, int from) {
