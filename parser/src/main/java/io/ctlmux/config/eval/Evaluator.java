@@ -56,7 +56,8 @@ public final class Evaluator {
     final List<String> skippedExecs = new ArrayList<>();
     /** Every file read, in order (for explain and lint). */
     final List<ConfigFile> filesRead = new ArrayList<>();
-    private final Map<String, ConfigFile> parsed = new HashMap<>();
+    /** Trees of the files read by this evaluation, by name and length (the final pass reads them again). */
+    private final Map<ParsedKey, ConfigFile> parsed = new HashMap<>();
     private final Values values;
     private final java.util.function.Function<SourceText, ConfigFile> parser;
 
@@ -121,7 +122,7 @@ public final class Evaluator {
             }
         }
         byte[] content = bytes.get();
-        ConfigFile cf = parsed.computeIfAbsent(filename + "\0" + content.length,
+        ConfigFile cf = parsed.computeIfAbsent(new ParsedKey(filename, content.length),
                 k -> parser.apply(SourceText.ofBytes(filename, content)));
         if (!filesRead.contains(cf)) {
             filesRead.add(cf);
@@ -512,6 +513,9 @@ public final class Evaluator {
 
     void setCurrentBlock(Span s) {
         currentBlock = s;
+    }
+
+    private record ParsedKey(String filename, int length) {
     }
 
     /** The argument cursor of one line (argv_next / argv_consume). */

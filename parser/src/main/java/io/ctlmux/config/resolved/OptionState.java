@@ -47,6 +47,15 @@ public final class OptionState {
     /** Sized for every option ssh -G prints, so that filling the defaults never rehashes. */
     private final Map<String, Slot> slots = new LinkedHashMap<>(256);
 
+    private Slot slotFor(String key) {
+        Slot s = slots.get(key);
+        if (s == null) {
+            s = new Slot();
+            slots.put(key, s);
+        }
+        return s;
+    }
+
     /** True when {@code key} holds a value. */
     public boolean isSet(String key) {
         Slot s = slots.get(key);
@@ -74,7 +83,7 @@ public final class OptionState {
      * {@code span} as shadowed and returns false.
      */
     public boolean offer(String key, Object value, Provenance.Origin origin, Span span, Span block) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         if (s.value != null) {
             if (span != null && !span.equals(s.span)) { // the final pass reads the winning line again
                 if (s.shadowed == null) {
@@ -93,7 +102,7 @@ public final class OptionState {
 
     /** Replaces the value unconditionally (last wins, or a value computed after the config was read). */
     public void put(String key, Object value, Provenance.Origin origin, Span span, Span block) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         s.value = value;
         s.origin = origin;
         s.span = span;
@@ -102,7 +111,7 @@ public final class OptionState {
 
     /** Sets a value computed from others (defaults, expansion), keeping the provenance of what was there. */
     public void replaceValue(String key, Object value) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         if (s.origin == null) {
             s.origin = Provenance.Origin.DEFAULT;
         }
@@ -111,7 +120,7 @@ public final class OptionState {
 
     /** Fills a default when unset. */
     public void defaultTo(String key, Object value) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         if (s.value == null) {
             s.value = value;
             s.origin = Provenance.Origin.DEFAULT;
@@ -131,7 +140,7 @@ public final class OptionState {
      */
     @SuppressWarnings("unchecked")
     public void append(String key, Object item, Provenance.Origin origin, Span span, Span block) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         if (s.value == null) {
             s.value = new ArrayList<>();
             s.origin = origin;
