@@ -231,7 +231,7 @@ public final class KeywordTable {
                     compute(alias, d).ifPresent(k -> m.put(alias, Optional.of(k)));
                 }
             }
-            return Collections.unmodifiableMap(m); // a HashMap: lookup(null) finds nothing, as before
+            return Collections.unmodifiableMap(m);
         }
     }
 
