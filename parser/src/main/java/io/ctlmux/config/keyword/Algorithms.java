@@ -153,11 +153,25 @@ public final class Algorithms {
             "rsa-sha2-256");
 
     /** {@link #supported} and the comma-joined {@link #defaults}, per dialect and kind, computed once. */
-    private static final List<List<List<String>>> SUPPORTED = perDialect(Algorithms::computeSupported);
-    private static final List<List<String>> DEFAULT_TEXT = perDialect((k, d) -> String.join(",", defaults(k, d)));
+    private static final List<List<List<String>>> SUPPORTED = new ArrayList<>();
+    private static final List<List<String>> DEFAULT_TEXT = new ArrayList<>();
+
+    static {
+        // plain loops (no lambdas): this runs on the start-up path of every resolution
+        for (Dialect d : Dialect.values()) {
+            List<List<String>> supported = new ArrayList<>();
+            List<String> text = new ArrayList<>();
+            for (Kind k : Kind.values()) {
+                supported.add(computeSupported(k, d));
+                text.add(String.join(",", defaults(k, d)));
+            }
+            SUPPORTED.add(List.copyOf(supported));
+            DEFAULT_TEXT.add(List.copyOf(text));
+        }
+    }
     /** Results of {@link #assemble} for configured lists (a pure function), for repeated resolutions in a process. */
     private static final Map<AssembleKey, ValueResult<String>> ASSEMBLED = new ConcurrentHashMap<>();
-    private static final int MAX_ASSEMBLED = 4096;
+    private static final int MAX_ASSEMBLED = 512;
     private static final int MAX_ASSEMBLED_KEY = 1024;
 
     private record AssembleKey(Kind kind, Dialect dialect, String configured) {
@@ -166,17 +180,6 @@ public final class Algorithms {
     private Algorithms() {
     }
 
-    private static <T> List<List<T>> perDialect(java.util.function.BiFunction<Kind, Dialect, T> f) {
-        List<List<T>> out = new ArrayList<>();
-        for (Dialect d : Dialect.values()) {
-            List<T> row = new ArrayList<>();
-            for (Kind k : Kind.values()) {
-                row.add(f.apply(k, d));
-            }
-            out.add(List.copyOf(row));
-        }
-        return List.copyOf(out);
-    }
 
     /**
      * Every name the dialect's {@code ssh} supports for this keyword, in OpenSSH's table order (what the
@@ -194,10 +197,14 @@ public final class Algorithms {
                 return MACS;
             case KEX_ALGORITHMS:
                 return d.atLeast(10, 0) ? KEX_105 : d.debian ? KEX_DEB92 : KEX_UP92;
-            case CA_SIGNATURE_ALGORITHMS:
-                return keys(d).stream().filter(k -> !k.cert).map(KeyImpl::name).toList();
             default:
-                return keys(d).stream().map(KeyImpl::name).toList();
+                List<String> names = new ArrayList<>();
+                for (KeyImpl k : keys(d)) {
+                    if (kind != Kind.CA_SIGNATURE_ALGORITHMS || !k.cert) {
+                        names.add(k.name);
+                    }
+                }
+                return List.copyOf(names);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.ctlmux.config.keyword;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +16,18 @@ public record IpQos(int interactive, int bulk) {
     private static final int DEPRECATED = Integer.MIN_VALUE;
 
     /** The name table per dialect (index = ordinal), built once: iteration order is iptos2str's search order. */
-    private static final List<Map<String, Integer>> TABLES = Arrays.stream(Dialect.values())
-            .map(d -> Collections.unmodifiableMap(buildTable(d))).toList();
+    private static final List<Map<String, Integer>> TABLES = buildTables();
 
     private static Map<String, Integer> table(Dialect d) {
         return TABLES.get(d.ordinal());
+    }
+
+    private static List<Map<String, Integer>> buildTables() {
+        List<Map<String, Integer>> tables = new ArrayList<>();
+        for (Dialect d : Dialect.values()) {
+            tables.add(Collections.unmodifiableMap(buildTable(d)));
+        }
+        return List.copyOf(tables);
     }
 
     private static Map<String, Integer> buildTable(Dialect d) {

@@ -218,20 +218,30 @@ public final class KeywordTable {
 
     /** {@link #lookup} for every accepted name, per dialect (index = ordinal), built on first use. */
     private static final class ByDialect {
-        static final List<Map<String, Optional<Keyword>>> MAPS = java.util.Arrays.stream(Dialect.values())
-                .map(ByDialect::build).toList();
+        static final List<Map<String, Optional<Keyword>>> MAPS = build();
 
-        private static Map<String, Optional<Keyword>> build(Dialect d) {
-            Map<String, Optional<Keyword>> m = new HashMap<>();
-            for (String name : BY_NAME.keySet()) {
-                compute(name, d).ifPresent(k -> m.put(name, Optional.of(k)));
-            }
-            if (d.debian) {
-                for (String alias : DEBIAN_ALIASES.keySet()) {
-                    compute(alias, d).ifPresent(k -> m.put(alias, Optional.of(k)));
+        private static List<Map<String, Optional<Keyword>>> build() {
+            List<Map<String, Optional<Keyword>>> maps = new ArrayList<>();
+            for (Dialect d : Dialect.values()) {
+                Map<String, Optional<Keyword>> m = new HashMap<>();
+                for (String name : BY_NAME.keySet()) {
+                    put(m, name, d);
                 }
+                if (d.debian) {
+                    for (String alias : DEBIAN_ALIASES.keySet()) {
+                        put(m, alias, d);
+                    }
+                }
+                maps.add(Collections.unmodifiableMap(m));
             }
-            return Collections.unmodifiableMap(m);
+            return List.copyOf(maps);
+        }
+
+        private static void put(Map<String, Optional<Keyword>> m, String name, Dialect d) {
+            Optional<Keyword> k = compute(name, d);
+            if (k.isPresent()) {
+                m.put(name, k);
+            }
         }
     }
 
