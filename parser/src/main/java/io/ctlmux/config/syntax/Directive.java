@@ -32,6 +32,11 @@ public record Directive(
         List<Arg> args,
         boolean invalidQuotes,
         String trailingComment) implements Line {
+    /** Lower-cased keywords as written (a handful of spellings in practice), bounded. */
+    private static final Map<String, String> LOWER = new ConcurrentHashMap<>();
+    private static final int MAX_LOWER = 2048;
+    private static final int MAX_LOWER_LENGTH = 64;
+
     public Directive {
         args = List.copyOf(args);
     }
@@ -47,11 +52,6 @@ public record Directive(
         }
         return lower;
     }
-
-    /** Lower-cased keywords as written (a handful of spellings in practice), bounded. */
-    private static final Map<String, String> LOWER = new ConcurrentHashMap<>();
-    private static final int MAX_LOWER = 2048;
-    private static final int MAX_LOWER_LENGTH = 64;
 
     private static String asciiLower(String s) {
         char[] c = null;
