@@ -1,5 +1,6 @@
 package io.ctlmux.config.load;
 
+import io.ctlmux.config.eval.Environment;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.eval.Resolver;
 import io.ctlmux.config.keyword.Dialect;
@@ -47,7 +48,13 @@ public final class SshConfig {
 
     public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec)
             throws SshConfigException {
-        return resolve(sshArgs, new Evaluator(dialect, new SystemEnvironment(), exec, ParseCache::parse));
+        return resolveFull(sshArgs, dialect, exec, new SystemEnvironment());
+    }
+
+    /** {@link #resolveFull(List, Dialect, Evaluator.ExecPolicy)} against {@code env} (e.g. an instrumented one). */
+    public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec,
+            Environment env) throws SshConfigException {
+        return resolve(sshArgs, new Evaluator(dialect, env, exec, ParseCache::parse));
     }
 
     private static Resolution resolve(List<String> sshArgs, Evaluator ev) throws SshConfigException {
