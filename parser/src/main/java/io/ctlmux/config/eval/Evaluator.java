@@ -515,7 +515,25 @@ public final class Evaluator {
         currentBlock = s;
     }
 
-    private record ParsedKey(String filename, int length) {
+    /** A map key (not a record: a record's equals and hashCode are bootstrapped on first use, at start-up cost). */
+    private static final class ParsedKey {
+        private final String filename;
+        private final int length;
+
+        ParsedKey(String filename, int length) {
+            this.filename = filename;
+            this.length = length;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ParsedKey k && k.length == length && k.filename.equals(filename);
+        }
+
+        @Override
+        public int hashCode() {
+            return filename.hashCode() * 31 + length;
+        }
     }
 
     /** The argument cursor of one line (argv_next / argv_consume). */
