@@ -12,7 +12,7 @@ import java.util.Map;
  * time, as ssh reads them: a changed file has different content and is parsed again. Bounded (LRU).
  */
 public final class ParseCache {
-    private static final int MAX_ENTRIES = 256;
+    private static final int MAX_ENTRIES = 1024;
     /**
      * Keyed by name only, so that a hit costs one comparison of the content (no hash of the whole text); a file
      * whose content changed replaces its entry.
