@@ -20,11 +20,14 @@ bench_require_hyperfine
 cmp <("$CTLMUX" config -F "$conf" "$host") <(ssh -F "$conf" -G "$host" 2>/dev/null </dev/null) \
   || { echo "big-config: ctlmux config and ssh -G disagree on $host" >&2; exit 1; }
 direct="$(CTLMUX_PRINT_COMMAND=1 "$CTLMUX" config -F "$conf" "$host")"
+# The JVM's own floor: the launcher's JDK and flags, starting and printing its version (no ctlmux code).
+jvm_floor="${direct%% *} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -version"
 
 bench_run big-config \
   "ssh -G" "ssh -F $conf -G $host" \
   "ctlmux config" "$CTLMUX config -F $conf $host" \
-  "launcher's java line" "$direct"
+  "launcher's java line" "$direct" \
+  "JVM floor (java -version)" "$jvm_floor"
 echo "== $(du -k "$conf" | cut -f1) KiB, $(grep -c '^Host ' "$conf") Host blocks, destination $host;" \
   "runs=$BENCH_RUNS warmup=$BENCH_WARMUP cpus=$(nproc)"
 bench_table "$BENCH_OUT/big-config.json"

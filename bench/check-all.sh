@@ -56,13 +56,17 @@ chmod 600 "$work/config"
 for i in $(seq -w 1 "$MASTERS"); do
   ssh -F "$work/config" -o ControlMaster=yes -o ControlPersist=600 -f -N "m$i" </dev/null >/dev/null 2>&1
 done
+# The JVM's own floor: the JDK and flags the launcher picks, starting and printing its version (no ctlmux code).
+read -r -a launcher_cmd <<<"$(CTLMUX_PRINT_COMMAND=1 "$CTLMUX" --version)"
+jvm_floor="${launcher_cmd[0]} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -version"
 if [ "${BENCH_MODE:-all}" = single ]; then
   "$CTLMUX" check -F "$work/config" m1 2>&1 | grep -q "Master running" || { echo "bench: no live master" >&2; exit 1; }
   bench_run check \
     "ctlmux check" "$CTLMUX check -F $work/config m1" \
     "ssh -O check" "ssh -F $work/config -O check m1" \
     "ctlmux exec true" "$CTLMUX exec -F $work/config m1 true" \
-    "ssh true (via master)" "ssh -F $work/config m1 true"
+    "ssh true (via master)" "ssh -F $work/config m1 true" \
+    "JVM floor (java -version)" "$jvm_floor"
   echo "== one live master: ctlmux check vs ssh -O check, ctlmux exec vs ssh through the same master"
   bench_table "$BENCH_OUT/check.json" 2
   exit 0
@@ -79,6 +83,7 @@ alive="$("$CTLMUX" check --all -F "$work/config" | grep -c "^alive .*$work/" || 
 
 bench_run check-all \
   "ctlmux check --all" "$CTLMUX check --all -F $work/config" \
-  "ssh -O check loop" "sh $loop"
+  "ssh -O check loop" "sh $loop" \
+  "JVM floor (java -version)" "$jvm_floor"
 echo "== check $MASTERS live masters: one ctlmux check --all against a loop of $MASTERS ssh -O check"
 bench_table "$BENCH_OUT/check-all.json" 2

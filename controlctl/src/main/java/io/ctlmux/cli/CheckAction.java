@@ -20,7 +20,7 @@ final class CheckAction {
     }
 
     static int run(List<String> rawArgs, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
-        ControlRunner runner = new ControlRunner("mux_client_request_alive", false, false);
+        ControlRunner runner = new ControlRunner("mux_client_request_alive", false, false).controlPathOnly();
         int[] exit = {255};
         ControlTarget t = runner.target(rawArgs, mux, err, exit);
         if (t == null) {

@@ -24,11 +24,22 @@ final class ControlRunner {
     private final String requestFunction;
     private final boolean allowCommand;
     private final boolean passDescriptors;
+    private final boolean allOptions;
 
     ControlRunner(String requestFunction, boolean allowCommand, boolean passDescriptors) {
+        this(requestFunction, allowCommand, passDescriptors, true);
+    }
+
+    private ControlRunner(String requestFunction, boolean allowCommand, boolean passDescriptors, boolean allOptions) {
         this.requestFunction = requestFunction;
         this.allowCommand = allowCommand;
         this.passDescriptors = passDescriptors;
+        this.allOptions = allOptions;
+    }
+
+    /** The same runner for an action that needs only the ControlPath, the time limit and the log level. */
+    ControlRunner controlPathOnly() {
+        return new ControlRunner(requestFunction, allowCommand, passDescriptors, false);
     }
 
     /** Parses and resolves; prints the failure and returns null if that is not possible. */
@@ -43,7 +54,7 @@ final class ControlRunner {
             return null;
         }
         try {
-            return ControlTarget.resolve(args, mux, err);
+            return ControlTarget.resolve(args, mux, err, allOptions);
         } catch (ControlTarget.Failure f) {
             for (String line : f.lines) {
                 err.print(line + "\r\n");

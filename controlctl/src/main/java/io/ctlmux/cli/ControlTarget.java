@@ -2,6 +2,7 @@ package io.ctlmux.cli;
 
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.load.SshConfigException;
+import io.ctlmux.config.resolved.OptionState;
 import io.ctlmux.config.resolved.ResolvedOptions;
 import io.ctlmux.mux.client.MuxClientOptions;
 import io.ctlmux.mux.codec.Forward;
@@ -17,6 +18,7 @@ import java.util.Optional;
  */
 final class ControlTarget {
     final SshArgs args;
+    /** Every option as {@code ssh -G} prints it; null when resolved for {@code check} only. */
     final ResolvedOptions resolved;
     final Path controlPath;
     final Duration timeout;
@@ -47,17 +49,40 @@ final class ControlTarget {
     }
 
     static ControlTarget resolve(SshArgs args, MuxOptions.Values mux, PrintWriter err) throws Failure {
-        ResolvedOptions r;
+        return resolve(args, mux, err, true);
+    }
+
+    /**
+     * @param allOptions false when the caller needs only the ControlPath, the time limit and the log level: the
+     *                   options are then not rendered and {@link #resolved} is null (what {@code check} does)
+     */
+    static ControlTarget resolve(SshArgs args, MuxOptions.Values mux, PrintWriter err, boolean allOptions)
+            throws Failure {
+        ResolvedOptions r = null;
+        String controlPath;
+        String logLevel;
+        Duration configTimeout;
         try {
-            r = SshConfig.resolve(args.resolverArgs());
+            if (allOptions) {
+                r = SshConfig.resolve(args.resolverArgs());
+                controlPath = r.first("controlpath").orElse(null);
+                logLevel = r.first("loglevel").orElse(null);
+                configTimeout = r.first("connecttimeout").map(ControlTarget::parseDuration).orElse(null);
+            } else {
+                OptionState o = SshConfig.resolveUnrendered(args.resolverArgs()).options();
+                Object cp = o.get("controlpath");
+                Object ll = o.get("loglevel");
+                int ct = o.getInt("connecttimeout", -1);
+                controlPath = cp == null ? null : cp.toString();
+                logLevel = ll == null ? null : ll.toString();
+                configTimeout = ct <= 0 ? null : Duration.ofSeconds(ct);
+            }
         } catch (SshConfigException e) {
             throw new Failure(e.stderrLines(), e.exitCode());
         }
-        boolean quiet = r.first("loglevel")
-                .map(v -> v.equalsIgnoreCase("QUIET") || v.equalsIgnoreCase("SILENT")).orElse(false);
+        boolean quiet = logLevel != null && (logLevel.equalsIgnoreCase("QUIET") || logLevel.equalsIgnoreCase("SILENT"));
         SshStderr stderr = new SshStderr(err, quiet);
-        Optional<String> cp = r.first("controlpath").filter(v -> !v.equalsIgnoreCase("none") && !v.isEmpty());
-        if (cp.isEmpty()) {
+        if (controlPath == null || controlPath.isEmpty() || controlPath.equalsIgnoreCase("none")) {
             throw new Failure(java.util.List.of("No ControlPath specified for \"-O\" command"), 255);
         }
         Duration timeout;
@@ -67,14 +92,11 @@ final class ControlTarget {
                 throw new Failure(java.util.List.of("ctlmux: invalid --timeout value: " + mux.timeout()), 255);
             }
         } else {
-            timeout = r.first("connecttimeout").map(ControlTarget::parseDuration).orElse(null);
-            if (timeout == null) {
-                timeout = MuxClientOptions.DEFAULT_TIMEOUT;
-            }
+            timeout = configTimeout == null ? MuxClientOptions.DEFAULT_TIMEOUT : configTimeout;
         }
         MuxClientOptions co = new MuxClientOptions(timeout, mux.allowForeign(), false,
                 mux.trace() ? line -> { err.print(line); err.print("\r\n"); err.flush(); } : MuxClientOptions.NO_TRACE);
-        return new ControlTarget(args, r, Path.of(cp.get()), timeout, stderr, co);
+        return new ControlTarget(args, r, Path.of(controlPath), timeout, stderr, co);
     }
 
     /** Seconds ("5"), or a number with ms, s, m or h; null if invalid, zero or "none". */

@@ -58,7 +58,8 @@ public final class Evaluator {
     final List<String> skippedExecs = new ArrayList<>();
     /** Every file read, in order (for explain and lint). */
     final List<ConfigFile> filesRead = new ArrayList<>();
-    private final Map<String, ConfigFile> parsed = new HashMap<>();
+    /** Trees of the files read by this evaluation, by name and length (the final pass reads them again). */
+    private final Map<ParsedKey, ConfigFile> parsed = new HashMap<>();
     private final Values values;
     private final java.util.function.Function<SourceText, ConfigFile> parser;
 
@@ -124,7 +125,7 @@ public final class Evaluator {
             }
         }
         byte[] content = bytes.get();
-        ConfigFile cf = parsed.computeIfAbsent(filename + "\0" + content.length,
+        ConfigFile cf = parsed.computeIfAbsent(new ParsedKey(filename, content.length),
                 k -> parser.apply(SourceText.ofBytes(filename, content)));
         if (!filesRead.contains(cf)) {
             filesRead.add(cf);
@@ -204,9 +205,8 @@ public final class Evaluator {
         boolean cmdline = active == null;
         boolean[] act = cmdline ? new boolean[] {true} : active;
         String keyword = d.keywordLower();
-        String where = filename + " line " + linenum;
         if (d.rest().isEmpty()) {
-            error(where + ": no argument after keyword \"" + keyword + "\"");
+            error(filename + " line " + linenum + ": no argument after keyword \"" + keyword + "\"");
             return -1;
         }
         Optional<Keyword> kw = KeywordTable.lookup(keyword, dialect);
@@ -220,7 +220,7 @@ public final class Evaluator {
             }
         }
         if (d.invalidQuotes()) {
-            error(where + ": invalid quotes");
+            error(filename + " line " + linenum + ": invalid quotes");
             return -1;
         }
         if (kw.isEmpty()) {
@@ -230,14 +230,14 @@ public final class Evaluator {
         Args av = new Args(d.args());
         Span span = d.span();
         Origin origin = cmdline ? Origin.COMMAND_LINE : Origin.CONFIG;
-        LineContext c = new LineContext(this, k, keyword, where, filename, linenum, act, cmdline, flags, depth, av,
+        LineContext c = new LineContext(this, k, keyword, filename, linenum, act, cmdline, flags, depth, av,
                 d.rest(), span, origin, currentBlock);
         int r = handle(c, d);
         if (r != 0) {
             return r;
         }
         if (av.remaining() > 0) {
-            error(where + ": keyword " + keyword + " extra arguments at end of line");
+            error(c.where() + ": keyword " + keyword + " extra arguments at end of line");
             return -1;
         }
         return 0;
@@ -253,7 +253,7 @@ public final class Evaluator {
                 c.args.consumeAll();
                 return 0;
             case UNSUPPORTED:
-                error(c.where + ": Unsupported option \"" + c.kwText + "\"");
+                error(c.where() + ": Unsupported option \"" + c.kwText + "\"");
                 c.args.consumeAll();
                 return 0;
             case FLAG:
@@ -284,7 +284,7 @@ public final class Evaluator {
             case SPECIAL:
                 return Specials.handle(c);
             default:
-                error(c.where + ": Unimplemented opcode");
+                error(c.where() + ": Unimplemented opcode");
                 return -1;
         }
     }
@@ -293,7 +293,7 @@ public final class Evaluator {
         String arg = c.args.next();
         OptionalInt v = arg == null || arg.isEmpty() ? OptionalInt.empty() : table.parse(arg);
         if (v.isEmpty()) {
-            error(c.where + ": unsupported option \"" + (arg == null ? "(null)" : arg) + "\".");
+            error(c.where() + ": unsupported option \"" + (arg == null ? "(null)" : arg) + "\".");
             return -1;
         }
         c.offer(c.keyword.name(), v.getAsInt());
@@ -303,7 +303,7 @@ public final class Evaluator {
     int parseTime(LineContext c, String key) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            error(c.where + ": missing time value.");
+            error(c.where() + ": missing time value.");
             return -1;
         }
         if (arg.equals("none")) {
@@ -311,7 +311,7 @@ public final class Evaluator {
         }
         OptionalInt t = values.convtime(arg);
         if (t.isEmpty()) {
-            error(c.where + ": invalid time value.");
+            error(c.where() + ": invalid time value.");
             return -1;
         }
         c.offer(key, t.getAsInt());
@@ -322,7 +322,7 @@ public final class Evaluator {
         String arg = c.args.next();
         var r = io.ctlmux.config.keyword.Ports.parseInt(arg);
         if (!r.isOk()) {
-            error(c.where + ": " + r.error());
+            error(c.where() + ": " + r.error());
             return -1;
         }
         c.offer(key, r.value());
@@ -332,7 +332,7 @@ public final class Evaluator {
     int parseString(LineContext c, String key) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            error(c.where + ": Missing argument.");
+            error(c.where() + ": Missing argument.");
             return -1;
         }
         c.offer(key, arg);
@@ -348,7 +348,7 @@ public final class Evaluator {
     int parseGssKexAlgorithms(LineContext c) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            error(c.where + ": Missing argument.");
+            error(c.where() + ": Missing argument.");
             return -1;
         }
         for (String name : arg.split(",", -1)) {
@@ -358,7 +358,7 @@ public final class Evaluator {
             if (GSS_KEX_PREFIXES.stream().noneMatch(name::startsWith)) {
                 error("Unsupported KEX algorithm \"" + (name.length() > 100 ? name.substring(0, 100) : name)
                         + "\"");
-                error(c.where + ": Bad GSSAPI KexAlgorithms '" + arg + "'.");
+                error(c.where() + ": Bad GSSAPI KexAlgorithms '" + arg + "'.");
                 return -1;
             }
         }
@@ -390,17 +390,17 @@ public final class Evaluator {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                error(c.where + ": keyword " + c.kwText + " empty argument");
+                error(c.where() + ": keyword " + c.kwText + " empty argument");
                 return -1;
             }
             if (arg.equalsIgnoreCase("none") && (i > 0 || c.args.remaining() > 0)) {
-                error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                error(c.where() + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
                 return -1;
             }
             i++;
             if (c.active[0] && wasEmpty) {
                 if (list.size() >= max) {
-                    error(c.where + ": too many " + c.kwText + " entries.");
+                    error(c.where() + ": too many " + c.kwText + " entries.");
                     return -1;
                 }
                 list.add(arg);
@@ -424,7 +424,7 @@ public final class Evaluator {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                error(c.where + ": keyword " + c.kwText + " empty argument");
+                error(c.where() + ": keyword " + c.kwText + " empty argument");
                 c.active[0] = activeNow;
                 return -1;
             }
@@ -455,7 +455,7 @@ public final class Evaluator {
         }
         MatchEvaluator.Outcome m = new MatchEvaluator(this, c).evaluate(d);
         if (m.result() < 0) {
-            error(c.where + ": Bad Match condition");
+            error(c.where() + ": Bad Match condition");
             return -1;
         }
         c.active[0] = (c.flags & FLAG_NEVERMATCH) != 0 ? false : m.result() == 1;
@@ -477,7 +477,7 @@ public final class Evaluator {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                error(c.where + ": keyword " + c.kwText + " empty argument");
+                error(c.where() + ": keyword " + c.kwText + " empty argument");
                 return -1;
             }
             if (dialect.atLeast(9, 9)) {
@@ -485,12 +485,12 @@ public final class Evaluator {
                     arg = values.expandInclude(this, arg, (c.flags & FLAG_FINAL) != 0);
                 } catch (ExpansionException e) {
                     stderr.addAll(e.lines());
-                    error(c.where + ": Unable to expand user config file '" + arg + "'");
+                    error(c.where() + ": Unable to expand user config file '" + arg + "'");
                     continue;
                 }
             }
             if (arg.startsWith("~") && (c.flags & FLAG_USERCONF) == 0) {
-                error(c.where + ": bad include path " + arg + ".");
+                error(c.where() + ": bad include path " + arg + ".");
                 return -1;
             }
             String arg2;
@@ -516,6 +516,27 @@ public final class Evaluator {
 
     void setCurrentBlock(Span s) {
         currentBlock = s;
+    }
+
+    /** A map key (not a record: a record's equals and hashCode are bootstrapped on first use, at start-up cost). */
+    private static final class ParsedKey {
+        private final String filename;
+        private final int length;
+
+        ParsedKey(String filename, int length) {
+            this.filename = filename;
+            this.length = length;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ParsedKey k && k.length == length && k.filename.equals(filename);
+        }
+
+        @Override
+        public int hashCode() {
+            return filename.hashCode() * 31 + length;
+        }
     }
 
     /** The argument cursor of one line (argv_next / argv_consume). */
@@ -564,7 +585,6 @@ public final class Evaluator {
         final Evaluator ev;
         final Keyword keyword;
         final String kwText;
-        final String where;
         final String filename;
         final int linenum;
         final boolean[] active;
@@ -577,13 +597,12 @@ public final class Evaluator {
         final Origin origin;
         final Span block;
 
-        LineContext(Evaluator ev, Keyword keyword, String kwText, String where, String filename, int linenum,
+        LineContext(Evaluator ev, Keyword keyword, String kwText, String filename, int linenum,
                 boolean[] active, boolean cmdline, int flags, int depth, Args args, String rest, Span span,
                 Origin origin, Span block) {
             this.ev = ev;
             this.keyword = keyword;
             this.kwText = kwText;
-            this.where = where;
             this.filename = filename;
             this.linenum = linenum;
             this.active = active;
@@ -606,6 +625,11 @@ public final class Evaluator {
 
         void error(String msg) {
             ev.error(msg);
+        }
+
+        /** {@code FILE line N}, the prefix of the line's messages (built only when a message is printed). */
+        String where() {
+            return filename + " line " + linenum;
         }
     }
 

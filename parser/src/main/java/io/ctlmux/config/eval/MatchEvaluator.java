@@ -90,7 +90,7 @@ final class MatchEvaluator {
             if (attrib.equalsIgnoreCase("all")) {
                 String arg = null;
                 if (attributes > 1 || ((arg = cp.next()) != null && !arg.isEmpty() && arg.charAt(0) != '#')) {
-                    ev.stderrAdd(c.where + ": '" + oattrib + "' cannot be combined with other Match attributes");
+                    ev.stderrAdd(c.where() + ": '" + oattrib + "' cannot be combined with other Match attributes");
                     return new Outcome(-1, cp.isConsumed());
                 }
                 if (arg != null && !arg.isEmpty() && arg.charAt(0) == '#') {
@@ -113,7 +113,7 @@ final class MatchEvaluator {
             }
             String arg = inlineArg != null ? inlineArg : cp.next();
             if (arg == null && argv) {
-                ev.stderrAdd(c.where + ": missing argument for Match '" + oattrib + "'");
+                ev.stderrAdd(c.where() + ": missing argument for Match '" + oattrib + "'");
                 return new Outcome(-1, cp.isConsumed());
             }
             boolean emptyOk = argv && ev.dialect().atLeast(10, 0)
@@ -151,7 +151,7 @@ final class MatchEvaluator {
                     int rc = ev.runExec(cmd);
                     if (rc == -1) {
                         ev.stderr.add("command '" + cmd + "' exited abnormally");
-                        throw new ConfigFault(c.where + ": match exec '" + cmd + "' error");
+                        throw new ConfigFault(c.where() + ": match exec '" + cmd + "' error");
                     }
                     r = rc == 0;
                     break;

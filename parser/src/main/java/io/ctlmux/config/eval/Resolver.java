@@ -707,6 +707,11 @@ public final class Resolver {
         if (name.indexOf('%') >= 0 || name.indexOf(':') >= 0) {
             return true;
         }
-        return name.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9')) || inetAton(name) != null;
+        boolean dotsAndDigits = true;
+        for (int i = 0; i < name.length() && dotsAndDigits; i++) {
+            char c = name.charAt(i);
+            dotsAndDigits = c == '.' || (c >= '0' && c <= '9');
+        }
+        return dotsAndDigits || inetAton(name) != null;
     }
 }

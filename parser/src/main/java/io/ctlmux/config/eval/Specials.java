@@ -58,7 +58,7 @@ final class Specials {
     private static int forwardAgent(Evaluator.LineContext c) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": missing argument.");
+            c.error(c.where() + ": missing argument.");
             return -1;
         }
         OptionalInt v = Choices.FLAG.parse(arg);
@@ -72,16 +72,16 @@ final class Specials {
 
     private static int agentPath(Evaluator.LineContext c, String key, String arg) {
         if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
+            c.error(c.where() + ": Missing argument.");
             return -1;
         }
         if (!c.ev.values().dollarExpandValid(arg, c.ev, c.ev.stderrSink())) {
-            c.error(c.where + ": Invalid environment expansion " + arg + ".");
+            c.error(c.where() + ": Invalid environment expansion " + arg + ".");
             return -1;
         }
         if (arg.charAt(0) == '$' && (arg.length() < 2 || arg.charAt(1) != '{')
                 && !Values.validEnvName(arg.substring(1))) {
-            c.error(c.where + ": Invalid environment name " + arg + ".");
+            c.error(c.where() + ": Invalid environment name " + arg + ".");
             return -1;
         }
         c.offer(key, arg);
@@ -93,13 +93,13 @@ final class Specials {
     private static int fileList(Evaluator.LineContext c, String key, String what, int max) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
+            c.error(c.where() + ": Missing argument.");
             return -1;
         }
         if (c.active[0]) {
             List<String> cur = c.ev.o.get(key);
             if (cur != null && cur.size() >= max) {
-                c.error(c.where + ": Too many " + what + " specified (max " + max + ").");
+                c.error(c.where() + ": Too many " + what + " specified (max " + max + ").");
                 return -1;
             }
             if (cur == null || !cur.contains(arg)) {
@@ -118,12 +118,12 @@ final class Specials {
     private static int port(Evaluator.LineContext c) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
+            c.error(c.where() + ": Missing argument.");
             return -1;
         }
         int p = c.ev.values().a2port(arg);
         if (p <= 0) {
-            c.error(c.where + ": Bad port '" + arg + "'.");
+            c.error(c.where() + ": Bad port '" + arg + "'.");
             return -1;
         }
         c.offer("port", p);
@@ -133,7 +133,7 @@ final class Specials {
     private static int forward(Evaluator.LineContext c, String name) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
+            c.error(c.where() + ": Missing argument.");
             return -1;
         }
         boolean remote = name.equals("remoteforward");
@@ -146,7 +146,7 @@ final class Specials {
                     dynamic = true;
                     spec = arg;
                 } else {
-                    c.error(c.where + ": Missing target argument.");
+                    c.error(c.where() + ": Missing target argument.");
                     return -1;
                 }
             } else {
@@ -157,7 +157,7 @@ final class Specials {
         }
         Object fwd = c.ev.values().parseForward(spec, dynamic, remote, c.ev);
         if (fwd == null) {
-            c.error(c.where + ": Bad forwarding specification.");
+            c.error(c.where() + ": Bad forwarding specification.");
             return -1;
         }
         if (c.active[0]) {
@@ -175,10 +175,10 @@ final class Specials {
         ValueResult<List<String>> r = ListValues.permitRemoteOpen(c.kwText, c.args.rest());
         if (!r.isOk()) {
             if (r.error().contains("must appear alone")) {
-                c.error(c.where + ": " + r.error());
+                c.error(c.where() + ": " + r.error());
                 return -1;
             }
-            throw new ConfigFault(c.where + ": " + r.error()); // OpenSSH calls fatal() here
+            throw new ConfigFault(c.where() + ": " + r.error()); // OpenSSH calls fatal() here
         }
         if (c.active[0] && wasEmpty) {
             c.ev.o.offer("permitremoteopen", r.value(), c.origin, c.span, c.block);
@@ -193,7 +193,7 @@ final class Specials {
     private static int syslogFacility(Evaluator.LineContext c) {
         ValueResult<String> r = NamedValues.syslogFacility(c.args.next());
         if (!r.isOk()) {
-            c.error(c.where + ": " + r.error());
+            c.error(c.where() + ": " + r.error());
             return -1;
         }
         // Not scoped by Host/Match: the first line anywhere wins.
@@ -217,7 +217,7 @@ final class Specials {
         String arg = c.args.next();
         String lvl = logLevelName(arg, c.ev.dialect());
         if (lvl == null) {
-            c.error(c.where + ": unsupported log level '" + (arg == null ? "<NONE>" : arg) + "'");
+            c.error(c.where() + ": unsupported log level '" + (arg == null ? "<NONE>" : arg) + "'");
             return -1;
         }
         c.offer("loglevel", lvl);
@@ -230,11 +230,11 @@ final class Specials {
         String first = null;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                c.error(c.where + ": keyword " + c.kwText + " empty argument");
+                c.error(c.where() + ": keyword " + c.kwText + " empty argument");
                 return -1;
             }
             if (arg.equalsIgnoreCase("none") && (i > 0 || c.args.remaining() > 0)) {
-                c.error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                c.error(c.where() + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
                 return -1;
             }
             if (i == 0) {
@@ -256,7 +256,7 @@ final class Specials {
         }
         var r = io.ctlmux.config.keyword.RekeyLimit.parse(rest, c.ev.dialect());
         if (!r.isOk()) {
-            c.error(c.where + ": " + r.error());
+            c.error(c.where() + ": " + r.error());
             return -1;
         }
         c.offer("rekeylimit", r.value().bytes());
@@ -271,7 +271,7 @@ final class Specials {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty() || arg.indexOf('=') >= 0) {
-                c.error(c.where + ": Invalid environment name.");
+                c.error(c.where() + ": Invalid environment name.");
                 return -1;
             }
             if (!c.active[0]) {
@@ -294,7 +294,7 @@ final class Specials {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.indexOf('=') < 0) {
-                c.error(c.where + ": Invalid SetEnv.");
+                c.error(c.where() + ": Invalid SetEnv.");
                 return -1;
             }
             if (!c.active[0] || hadAny) {
@@ -330,7 +330,7 @@ final class Specials {
         String arg2 = c.args.next();
         var r = c.ev.values().parseIpqos(arg, arg2);
         if (!r.isOk()) {
-            c.error(c.where + ": " + r.error());
+            c.error(c.where() + ": " + r.error());
             return -1;
         }
         c.offer("ipqos", new int[] {r.value().interactive(), r.value().bulk()});
@@ -344,17 +344,17 @@ final class Specials {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                c.error(c.where + ": keyword " + c.kwText + " empty argument");
+                c.error(c.where() + ": keyword " + c.kwText + " empty argument");
                 return -1;
             }
             if (arg.equalsIgnoreCase("none") && (!list.isEmpty() || c.args.remaining() > 0)) {
-                c.error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                c.error(c.where() + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
                 return -1;
             }
             list.add(arg);
         }
         if (list.isEmpty()) {
-            throw new ConfigFault(c.where + ": no " + c.kwText + " specified");
+            throw new ConfigFault(c.where() + ": no " + c.kwText + " specified");
         }
         if (c.active[0] && !had) {
             c.ev.o.offer("revokedhostkeys", list, c.origin, c.span, c.block);
@@ -369,24 +369,24 @@ final class Specials {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                c.error(c.where + ": keyword " + c.kwText + " empty argument");
+                c.error(c.where() + ": keyword " + c.kwText + " empty argument");
                 return -1;
             }
             if (arg.equalsIgnoreCase("none") && (i > 0 || c.args.remaining() > 0)) {
-                c.error(c.where + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                c.error(c.where() + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
                 return -1;
             }
             i++;
             String err = Values.validDomain(arg);
             if (err != null) {
-                c.error(c.where + ": " + err);
+                c.error(c.where() + ": " + err);
                 return -1;
             }
             if (!c.active[0] || had) {
                 continue;
             }
             if (list.size() >= 32) {
-                c.error(c.where + ": too many hostname suffixes.");
+                c.error(c.where() + ": too many hostname suffixes.");
                 return -1;
             }
             list.add(arg);
@@ -403,9 +403,9 @@ final class Specials {
                 c.ev.dialect());
         if (!r.isOk()) {
             if (r.error().startsWith("no ")) {
-                throw new ConfigFault(c.where + ": " + r.error());
+                throw new ConfigFault(c.where() + ": " + r.error());
             }
-            c.error(c.where + ": " + r.error());
+            c.error(c.where() + ": " + r.error());
             return -1;
         }
         if (c.active[0] && !had && !r.value().isEmpty()) {
@@ -417,7 +417,7 @@ final class Specials {
     private static int streamLocalBindMask(Evaluator.LineContext c) {
         ValueResult<Integer> r = NamedValues.streamLocalBindMask(c.args.next());
         if (!r.isOk()) {
-            c.error(c.where + ": " + r.error());
+            c.error(c.where() + ": " + r.error());
             return -1;
         }
         // Last value wins and Host/Match scoping does not apply.
@@ -435,10 +435,10 @@ final class Specials {
         ValueResult<List<String>> r = ListValues.channelTimeout(c.kwText, c.args.rest(), c.ev.dialect());
         if (!r.isOk()) {
             if (r.error().contains("must appear alone")) {
-                c.error(c.where + ": " + r.error());
+                c.error(c.where() + ": " + r.error());
                 return -1;
             }
-            throw new ConfigFault(c.where + ": " + r.error());
+            throw new ConfigFault(c.where() + ": " + r.error());
         }
         if (c.active[0] && !had) {
             c.ev.o.offer("channeltimeout", r.value(), c.origin, c.span, c.block);
@@ -458,7 +458,7 @@ final class Specials {
         }
         String v = str.substring(len);
         if (v.indexOf('\r') >= 0) {
-            throw new ConfigFault(c.where + ": Invalid " + c.kwText + " argument");
+            throw new ConfigFault(c.where() + ": Invalid " + c.kwText + " argument");
         }
         c.offer("versionaddendum", v.equalsIgnoreCase("none") ? "" : v);
         c.args.consumeAll();
@@ -469,11 +469,11 @@ final class Specials {
     private static int refuseConnection(Evaluator.LineContext c) throws ConfigFault {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
+            c.error(c.where() + ": Missing argument.");
             return -1;
         }
         if (c.active[0]) {
-            throw new ConfigFault(c.where + ": RefuseConnection: " + arg);
+            throw new ConfigFault(c.where() + ": RefuseConnection: " + arg);
         }
         return 0;
     }
@@ -481,7 +481,7 @@ final class Specials {
     /** First value wins for a parsed value; otherwise OpenSSH's message is printed at the line. */
     private static <T> int store(Evaluator.LineContext c, String key, ValueResult<T> r) {
         if (!r.isOk()) {
-            c.error(c.where + ": " + r.error());
+            c.error(c.where() + ": " + r.error());
             return -1;
         }
         c.offer(key, r.value());
@@ -497,7 +497,7 @@ final class Specials {
         String spec = str.substring(len);
         boolean active = c.active[0];
         if (!c.ev.values().parseJump(spec, active, c)) {
-            c.error(c.where + ": Invalid ProxyJump \"" + spec + "\"");
+            c.error(c.where() + ": Invalid ProxyJump \"" + spec + "\"");
             return -1;
         }
         c.args.consumeAll();
@@ -508,12 +508,12 @@ final class Specials {
     static int algorithms(Evaluator.LineContext c) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            c.error(c.where + ": Missing argument.");
+            c.error(c.where() + ": Missing argument.");
             return -1;
         }
         String err = c.ev.values().algorithmSpecProblem(c.keyword.name(), arg, c.ev);
         if (err != null) {
-            c.error(err.replace("FILE line N", c.where));
+            c.error(err.replace("FILE line N", c.where()));
             return -1;
         }
         c.offer(c.keyword.name(), arg);

@@ -3,6 +3,8 @@ package io.ctlmux.config.keyword;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Algorithm-list keywords: per dialect the supported names and defaults, parse-time validation
@@ -150,14 +152,44 @@ public final class Algorithms {
             "sk-ecdsa-sha2-nistp256@openssh.com", "webauthn-sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512",
             "rsa-sha2-256");
 
+    /** {@link #supported} and the comma-joined {@link #defaults}, per dialect and kind, computed once. */
+    private static final List<List<List<String>>> SUPPORTED = new ArrayList<>();
+    private static final List<List<String>> DEFAULT_TEXT = new ArrayList<>();
+
+    static {
+        // plain loops (no lambdas): this runs on the start-up path of every resolution
+        for (Dialect d : Dialect.values()) {
+            List<List<String>> supported = new ArrayList<>();
+            List<String> text = new ArrayList<>();
+            for (Kind k : Kind.values()) {
+                supported.add(computeSupported(k, d));
+                text.add(String.join(",", defaults(k, d)));
+            }
+            SUPPORTED.add(List.copyOf(supported));
+            DEFAULT_TEXT.add(List.copyOf(text));
+        }
+    }
+    /** Results of {@link #assemble} for configured lists (a pure function), for repeated resolutions in a process. */
+    private static final Map<AssembleKey, ValueResult<String>> ASSEMBLED = new ConcurrentHashMap<>();
+    private static final int MAX_ASSEMBLED = 512;
+    private static final int MAX_ASSEMBLED_KEY = 1024;
+
+    private record AssembleKey(Kind kind, Dialect dialect, String configured) {
+    }
+
     private Algorithms() {
     }
+
 
     /**
      * Every name the dialect's {@code ssh} supports for this keyword, in OpenSSH's table order (what the
      * expansion matches patterns against: {@code ssh -Q cipher|mac|kex|key-sig|sig}).
      */
     public static List<String> supported(Kind kind, Dialect d) {
+        return SUPPORTED.get(d.ordinal()).get(kind.ordinal());
+    }
+
+    private static List<String> computeSupported(Kind kind, Dialect d) {
         switch (kind) {
             case CIPHERS:
                 return CIPHERS;
@@ -165,10 +197,14 @@ public final class Algorithms {
                 return MACS;
             case KEX_ALGORITHMS:
                 return d.atLeast(10, 0) ? KEX_105 : d.debian ? KEX_DEB92 : KEX_UP92;
-            case CA_SIGNATURE_ALGORITHMS:
-                return keys(d).stream().filter(k -> !k.cert).map(KeyImpl::name).toList();
             default:
-                return keys(d).stream().map(KeyImpl::name).toList();
+                List<String> names = new ArrayList<>();
+                for (KeyImpl k : keys(d)) {
+                    if (kind != Kind.CA_SIGNATURE_ALGORITHMS || !k.cert) {
+                        names.add(k.name);
+                    }
+                }
+                return List.copyOf(names);
         }
     }
 
@@ -253,15 +289,27 @@ public final class Algorithms {
      * this and every later list in {@link Kind} order unset (not printed); 10.x exits 255.
      */
     public static ValueResult<String> assemble(Kind kind, String configured, Dialect d) {
+        if (configured == null || configured.isEmpty()) {
+            return ValueResult.ok(DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()));
+        }
+        AssembleKey key = new AssembleKey(kind, d, configured);
+        ValueResult<String> r = ASSEMBLED.get(key);
+        if (r == null) {
+            r = assembleConfigured(kind, configured, d);
+            if (ASSEMBLED.size() < MAX_ASSEMBLED && configured.length() <= MAX_ASSEMBLED_KEY) {
+                ASSEMBLED.put(key, r);
+            }
+        }
+        return r;
+    }
+
+    private static ValueResult<String> assembleConfigured(Kind kind, String configured, Dialect d) {
         List<String> def = defaults(kind, d);
         List<String> all = supported(kind, d);
-        if (configured == null || configured.isEmpty()) {
-            return ValueResult.ok(String.join(",", def));
-        }
         String list;
         char c = configured.charAt(0);
         if (c == '+') {
-            list = namesCat(String.join(",", def), configured.substring(1));
+            list = namesCat(DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()), configured.substring(1));
         } else if (c == '-') {
             String filter = configured.substring(1);
             List<String> kept = new ArrayList<>();
@@ -272,7 +320,7 @@ public final class Algorithms {
             }
             return ValueResult.ok(String.join(",", kept));
         } else if (c == '^') {
-            list = namesCat(configured.substring(1), String.join(",", def));
+            list = namesCat(configured.substring(1), DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()));
         } else {
             list = configured;
         }

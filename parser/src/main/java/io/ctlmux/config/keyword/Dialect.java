@@ -22,8 +22,11 @@ public enum Dialect {
     /** Upstream OpenSSH 10.5p1, the newest release. */
     OPENSSH_10_5(1005, 0, "10.5");
 
-    private static final Pattern DEBIAN_ID = Pattern.compile("9\\.2-?debian(?:-u(\\d{1,4}))?|debian-9\\.2");
-    private static final Pattern DEBIAN_BANNER = Pattern.compile("Debian-\\d+\\+deb\\d+u(\\d{1,4})\\b");
+    /** Compiled on first use: the common spellings are matched without them, and start-up time counts. */
+    private static final class Patterns {
+        static final Pattern DEBIAN_ID = Pattern.compile("9\\.2-?debian(?:-u(\\d{1,4}))?|debian-9\\.2");
+        static final Pattern DEBIAN_BANNER = Pattern.compile("Debian-\\d+\\+deb\\d+u(\\d{1,4})\\b");
+    }
 
     public final int version;
     public final boolean debian;
@@ -81,7 +84,7 @@ public enum Dialect {
                 return Optional.of(d);
             }
         }
-        Matcher m = DEBIAN_ID.matcher(t);
+        Matcher m = Patterns.DEBIAN_ID.matcher(t);
         if (m.matches()) {
             return Optional.of(m.group(1) == null ? DEBIAN_9_2 : debian92(Integer.parseInt(m.group(1))));
         }
@@ -94,7 +97,7 @@ public enum Dialect {
             if (!banner.contains("Debian")) {
                 return Optional.of(OPENSSH_9_2);
             }
-            Matcher m = DEBIAN_BANNER.matcher(banner);
+            Matcher m = Patterns.DEBIAN_BANNER.matcher(banner);
             return Optional.of(debian92(m.find() ? Integer.parseInt(m.group(1)) : 0));
         }
         if (banner.startsWith("OpenSSH_10.5")) {

@@ -1,6 +1,9 @@
 package io.ctlmux.config.keyword;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +15,22 @@ public record IpQos(int interactive, int bulk) {
     public static final int NONE = Integer.MAX_VALUE;
     private static final int DEPRECATED = Integer.MIN_VALUE;
 
+    /** The name table per dialect (index = ordinal), built once: iteration order is iptos2str's search order. */
+    private static final List<Map<String, Integer>> TABLES = buildTables();
+
     private static Map<String, Integer> table(Dialect d) {
+        return TABLES.get(d.ordinal());
+    }
+
+    private static List<Map<String, Integer>> buildTables() {
+        List<Map<String, Integer>> tables = new ArrayList<>();
+        for (Dialect d : Dialect.values()) {
+            tables.add(Collections.unmodifiableMap(buildTable(d)));
+        }
+        return List.copyOf(tables);
+    }
+
+    private static Map<String, Integer> buildTable(Dialect d) {
         Map<String, Integer> m = new LinkedHashMap<>();
         m.put("none", NONE);
         int[] af = {0x28, 0x30, 0x38, 0x48, 0x50, 0x58, 0x68, 0x70, 0x78, 0x88, 0x90, 0x98};

@@ -219,6 +219,40 @@ public final class KeywordTable {
      * dialects (modelled as builds without GSSAPI, like the reference binaries).
      */
     public static Optional<Keyword> lookup(String lower, Dialect dialect) {
+        Optional<Keyword> k = ByDialect.MAPS.get(dialect.ordinal()).get(lower);
+        return k != null ? k : Optional.empty();
+    }
+
+    /** {@link #lookup} for every accepted name, per dialect (index = ordinal), built on first use. */
+    private static final class ByDialect {
+        static final List<Map<String, Optional<Keyword>>> MAPS = build();
+
+        private static List<Map<String, Optional<Keyword>>> build() {
+            List<Map<String, Optional<Keyword>>> maps = new ArrayList<>();
+            for (Dialect d : Dialect.values()) {
+                Map<String, Optional<Keyword>> m = new HashMap<>();
+                for (String name : BY_NAME.keySet()) {
+                    put(m, name, d);
+                }
+                if (d.debian) {
+                    for (String alias : DEBIAN_ALIASES.keySet()) {
+                        put(m, alias, d);
+                    }
+                }
+                maps.add(Collections.unmodifiableMap(m));
+            }
+            return List.copyOf(maps);
+        }
+
+        private static void put(Map<String, Optional<Keyword>> m, String name, Dialect d) {
+            Optional<Keyword> k = compute(name, d);
+            if (k.isPresent()) {
+                m.put(name, k);
+            }
+        }
+    }
+
+    private static Optional<Keyword> compute(String lower, Dialect dialect) {
         String name = lower;
         if (dialect.debian && DEBIAN_ALIASES.containsKey(lower)) {
             name = DEBIAN_ALIASES.get(lower);

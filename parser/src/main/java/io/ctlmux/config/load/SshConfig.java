@@ -1,5 +1,6 @@
 package io.ctlmux.config.load;
 
+import io.ctlmux.config.eval.Environment;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.eval.Resolver;
 import io.ctlmux.config.keyword.Dialect;
@@ -32,9 +33,28 @@ public final class SshConfig {
                 ParseCache::parse)).options();
     }
 
+    /**
+     * The evaluated options for {@code sshArgs} without the {@code -G} rendering, for callers that need only a few
+     * values (such as {@code ctlmux check}: ControlPath, LogLevel, ConnectTimeout) and want to start fast.
+     */
+    public static Resolver.Result resolveUnrendered(List<String> sshArgs) throws SshConfigException {
+        try {
+            return Resolver.resolve(sshArgs, new Evaluator(defaultDialect(), new SystemEnvironment(),
+                    Evaluator.ExecPolicy.RUN, ParseCache::parse));
+        } catch (Resolver.Failure f) {
+            throw new SshConfigException(f.printed(), f.exitCode());
+        }
+    }
+
     public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec)
             throws SshConfigException {
-        return resolve(sshArgs, new Evaluator(dialect, new SystemEnvironment(), exec, ParseCache::parse));
+        return resolveFull(sshArgs, dialect, exec, new SystemEnvironment());
+    }
+
+    /** {@link #resolveFull(List, Dialect, Evaluator.ExecPolicy)} against {@code env} (e.g. an instrumented one). */
+    public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec,
+            Environment env) throws SshConfigException {
+        return resolve(sshArgs, new Evaluator(dialect, env, exec, ParseCache::parse));
     }
 
     private static Resolution resolve(List<String> sshArgs, Evaluator ev) throws SshConfigException {

@@ -93,6 +93,13 @@ public final class SystemEnvironment implements Environment {
     @Override
     public Optional<byte[]> readFile(String path) throws IOException {
         Path p = Paths.get(path);
+        try {
+            // The common case first, without a stat of its own; any failure (a directory fails here too) is
+            // sorted out below.
+            return Optional.of(Files.readAllBytes(p));
+        } catch (IOException e) {
+            // fall through
+        }
         if (Files.isDirectory(p)) {
             return Optional.of(new byte[0]);
         }
@@ -200,8 +207,7 @@ public final class SystemEnvironment implements Environment {
                 p = home.get() + (slash < 0 ? "" : p.substring(slash));
             }
             if (!hasMeta(p)) {
-                return Files.exists(Paths.get(p), LinkOption.NOFOLLOW_LINKS) || Files.exists(Paths.get(p))
-                        ? List.of(p) : List.of();
+                return existsNoFollow(p) ? List.of(p) : List.of();
             }
             String[] parts = p.split("/", -1);
             List<String> current = new ArrayList<>();
@@ -213,12 +219,15 @@ public final class SystemEnvironment implements Environment {
                     String dir = base.isEmpty() ? "." : base;
                     if (!hasMeta(part)) {
                         String cand = join(base, part);
-                        if (i == parts.length - 1 ? Files.exists(Paths.get(cand)) : Files.isDirectory(Paths.get(cand))) {
+                        if (i == parts.length - 1 ? new File(cand).exists() : new File(cand).isDirectory()) {
                             next.add(cand);
                         } else if (part.isEmpty() && i == parts.length - 1) {
                             next.add(cand);
                         }
                         continue;
+                    }
+                    if (!new File(dir).isDirectory()) {
+                        continue; // opendir would fail (checked first: a failing open costs an exception)
                     }
                     PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + escapeForJava(part));
                     List<String> names = new ArrayList<>();
@@ -238,7 +247,7 @@ public final class SystemEnvironment implements Environment {
                     Collections.sort(names);
                     for (String n : names) {
                         String cand = join(base, n);
-                        if (i < parts.length - 1 && !Files.isDirectory(Paths.get(cand))) {
+                        if (i < parts.length - 1 && !new File(cand).isDirectory()) {
                             continue;
                         }
                         next.add(cand);
@@ -250,6 +259,22 @@ public final class SystemEnvironment implements Environment {
                 }
             }
             return current;
+        }
+
+        /**
+         * lstat succeeds (a dangling symbolic link counts). java.io.File answers without throwing; only when the
+         * path itself is missing from an existing directory does the NIO check (and its exception) run.
+         */
+        private static boolean existsNoFollow(String path) {
+            File f = new File(path);
+            if (f.exists()) {
+                return true;
+            }
+            File parent = f.getAbsoluteFile().getParentFile();
+            if (parent != null && !parent.isDirectory()) {
+                return false; // resolving the parent fails, so lstat of the path fails too
+            }
+            return Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS);
         }
 
         private static String join(String base, String name) {

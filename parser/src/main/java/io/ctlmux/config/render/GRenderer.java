@@ -47,7 +47,8 @@ public final class GRenderer {
     }
 
     private Provenance prov(String key) {
-        return o.slot(key).map(OptionState.Slot::provenance).orElse(Provenance.DEFAULT);
+        OptionState.Slot s = o.slots().get(key);
+        return s == null || s.value() == null ? Provenance.DEFAULT : s.provenance();
     }
 
     private void line(String key, String kw, String value) {

@@ -18,9 +18,10 @@ public final class OptionState {
         private Provenance.Origin origin;
         private Span span;
         private Span block;
-        private final List<Span> shadowed = new ArrayList<>();
-        /** For accumulating options: the line and block of each item, in order. */
-        private final List<Span[]> items = new ArrayList<>();
+        /** Created on first use (most slots never shadow anything). */
+        private List<Span> shadowed;
+        /** For accumulating options: the line and block of each item, in order (created on first use). */
+        private List<Span[]> items;
 
         public Object value() {
             return value;
@@ -28,18 +29,32 @@ public final class OptionState {
 
         /** The provenance of item {@code i} of an accumulating option (the slot's own for other options). */
         public Provenance itemProvenance(int i) {
-            if (i < items.size() && items.get(i)[0] != null) {
+            if (items != null && i < items.size() && items.get(i)[0] != null) {
                 return new Provenance(origin, items.get(i)[0], items.get(i)[1], List.of());
             }
             return provenance();
         }
 
         public Provenance provenance() {
+            if (shadowed == null) {
+                return origin == Provenance.Origin.DEFAULT && span == null && block == null ? Provenance.DEFAULT
+                        : new Provenance(origin, span, block, List.of());
+            }
             return new Provenance(origin, span, block, shadowed);
         }
     }
 
-    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    /** Sized for every option ssh -G prints, so that filling the defaults never rehashes. */
+    private final Map<String, Slot> slots = new LinkedHashMap<>(256);
+
+    private Slot slotFor(String key) {
+        Slot s = slots.get(key);
+        if (s == null) {
+            s = new Slot();
+            slots.put(key, s);
+        }
+        return s;
+    }
 
     /** True when {@code key} holds a value. */
     public boolean isSet(String key) {
@@ -68,9 +83,12 @@ public final class OptionState {
      * {@code span} as shadowed and returns false.
      */
     public boolean offer(String key, Object value, Provenance.Origin origin, Span span, Span block) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         if (s.value != null) {
             if (span != null && !span.equals(s.span)) { // the final pass reads the winning line again
+                if (s.shadowed == null) {
+                    s.shadowed = new ArrayList<>();
+                }
                 s.shadowed.add(span);
             }
             return false;
@@ -84,7 +102,7 @@ public final class OptionState {
 
     /** Replaces the value unconditionally (last wins, or a value computed after the config was read). */
     public void put(String key, Object value, Provenance.Origin origin, Span span, Span block) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         s.value = value;
         s.origin = origin;
         s.span = span;
@@ -93,7 +111,7 @@ public final class OptionState {
 
     /** Sets a value computed from others (defaults, expansion), keeping the provenance of what was there. */
     public void replaceValue(String key, Object value) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         if (s.origin == null) {
             s.origin = Provenance.Origin.DEFAULT;
         }
@@ -102,7 +120,7 @@ public final class OptionState {
 
     /** Fills a default when unset. */
     public void defaultTo(String key, Object value) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         if (s.value == null) {
             s.value = value;
             s.origin = Provenance.Origin.DEFAULT;
@@ -122,7 +140,7 @@ public final class OptionState {
      */
     @SuppressWarnings("unchecked")
     public void append(String key, Object item, Provenance.Origin origin, Span span, Span block) {
-        Slot s = slots.computeIfAbsent(key, k -> new Slot());
+        Slot s = slotFor(key);
         if (s.value == null) {
             s.value = new ArrayList<>();
             s.origin = origin;
@@ -130,6 +148,9 @@ public final class OptionState {
             s.block = block;
         }
         ((List<Object>) s.value).add(item);
+        if (s.items == null) {
+            s.items = new ArrayList<>();
+        }
         s.items.add(new Span[] {span, block});
     }
 
@@ -144,7 +165,7 @@ public final class OptionState {
         for (int i = values.size() - 1; i >= 0; i--) {
             if (drop.test(values.get(i))) {
                 values.remove(i);
-                if (i < s.items.size()) {
+                if (s.items != null && i < s.items.size()) {
                     s.items.remove(i);
                 }
             }

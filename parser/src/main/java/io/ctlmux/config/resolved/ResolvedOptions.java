@@ -47,7 +47,11 @@ public final class ResolvedOptions {
 
     /** The exact {@code ssh -G} output (each line ends with LF). */
     public String render() {
-        StringBuilder sb = new StringBuilder(4096);
+        int length = 0;
+        for (ResolvedValue v : values) {
+            length += v.keyword().length() + v.value().length() + 2;
+        }
+        StringBuilder sb = new StringBuilder(length);
         for (ResolvedValue v : values) {
             sb.append(v.keyword()).append(' ').append(v.value()).append('\n');
         }

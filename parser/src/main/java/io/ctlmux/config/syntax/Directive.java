@@ -2,6 +2,8 @@ package io.ctlmux.config.syntax;
 
 import io.ctlmux.config.text.Span;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A line OpenSSH processes as "keyword arguments", with the values exactly as readconf.c sees them.
@@ -30,17 +32,38 @@ public record Directive(
         List<Arg> args,
         boolean invalidQuotes,
         String trailingComment) implements Line {
+    /** Lower-cased keywords as written (a handful of spellings in practice), bounded. */
+    private static final Map<String, String> LOWER = new ConcurrentHashMap<>();
+    private static final int MAX_LOWER = 2048;
+    private static final int MAX_LOWER_LENGTH = 64;
+
     public Directive {
         args = List.copyOf(args);
     }
 
     /** The keyword lower-cased as OpenSSH matches it (ASCII only, like C tolower in the C locale). */
     public String keywordLower() {
-        StringBuilder sb = new StringBuilder(keyword.length());
-        for (int i = 0; i < keyword.length(); i++) {
-            char c = keyword.charAt(i);
-            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        String lower = LOWER.get(keyword);
+        if (lower == null) {
+            lower = asciiLower(keyword);
+            if (LOWER.size() < MAX_LOWER && keyword.length() <= MAX_LOWER_LENGTH) {
+                LOWER.put(keyword, lower);
+            }
         }
-        return sb.toString();
+        return lower;
+    }
+
+    private static String asciiLower(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (c == null) {
+                    c = s.toCharArray();
+                }
+                c[i] = (char) (ch + 32);
+            }
+        }
+        return c == null ? s : new String(c);
     }
 }
