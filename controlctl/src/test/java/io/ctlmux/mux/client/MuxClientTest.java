@@ -315,6 +315,38 @@ class MuxClientTest {
     }
 
     @Test
+    void aRefusedTtyIsReportedWhenItHappensNotWhenTheSessionEnds() throws Exception {
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            c.send(new MuxReply.Alive(((MuxRequest.AliveCheck) MuxCodec.decodeRequest(c.readFrame())).requestId(),
+                    1));
+            MuxRequest.NewSession s = (MuxRequest.NewSession) MuxCodec.decodeRequest(c.readFrame());
+            ByteBuffer fdBytes = ByteBuffer.allocate(3);
+            while (fdBytes.hasRemaining() && c.ch.read(fdBytes) >= 0) {
+                // all three descriptor messages, so that closing later is not a reset
+            }
+            c.send(new MuxReply.SessionOpened(s.requestId(), 7));
+            c.send(new MuxReply.TtyAllocFail(7));
+            assertTrue(reported.await(10, java.util.concurrent.TimeUnit.SECONDS),
+                    "the client reacts while the session still runs");
+            c.send(new MuxReply.ExitMessage(7, 0));
+        })) {
+            MuxClient client = MuxClient.connect(m.socket, opts().withPassDescriptors(true));
+            MuxSession s = client.openSession(new SessionSpec("", true, "xterm", List.of(), false,
+                    MuxRequest.ESCAPE_NONE, false, false), FileDescriptor.in, FileDescriptor.out, FileDescriptor.err);
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            assertEquals(0, s.waitForExitCode(() -> {
+                calls.incrementAndGet();
+                reported.countDown();
+            }));
+            assertEquals(1, calls.get());
+            assertTrue(s.ttyRefused());
+            m.awaitScript();
+        }
+    }
+
+    @Test
     void sessionExitForAnotherSessionIsAnError() throws Exception {
         try (FakeMaster m = new FakeMaster(c -> {
             hello(c);
