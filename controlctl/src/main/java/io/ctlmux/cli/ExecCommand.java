@@ -8,6 +8,7 @@ import io.ctlmux.mux.transport.PeerClosedException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.channels.AsynchronousCloseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "ctlmux options (--timeout, --trace, --allow-foreign) go first; everything after the",
             "destination belongs to the remote command. -t requests a tty. SendEnv/SetEnv apply as in ssh."})
 public final class ExecCommand implements Callable<Integer> {
+    /** ssh's exit status when SIGHUP, SIGINT or SIGTERM ended the session, whatever the remote status was. */
+    static final int ENDED_BY_SIGNAL = 255;
+
     @Spec
     CommandSpec spec;
     @Mixin
@@ -68,21 +72,49 @@ public final class ExecCommand implements Callable<Integer> {
                             : "mux_client_request_session: session request failed: " + e.reason());
                     return 255;
                 }
-                try (TtyMode raw = session.wantTty() ? TtyMode.raw() : TtyMode.none()) {
+                // as ssh: signal handlers first, then raw mode; raw mode ends before the handlers are restored
+                SessionSignals signals = SessionSignals.install(s.masterPid(), () -> abandon(s));
+                try (signals; TtyMode raw = session.wantTty() ? TtyMode.raw() : TtyMode.none()) {
                     int status;
                     try {
-                        status = s.waitForExitCode();
+                        status = s.waitForExitCode(raw::close);
                     } catch (PeerClosedException e) {
                         status = MuxSession.MASTER_VANISHED;
+                    } catch (AsynchronousCloseException e) {
+                        if (signals.endedBy().isEmpty()) {
+                            throw e;
+                        }
+                        status = ENDED_BY_SIGNAL;
+                    }
+                    if (signals.endedBy().isPresent()) {
+                        status = ENDED_BY_SIGNAL;
                     }
                     raw.close();
-                    if (session.wantTty()) {
-                        target.stderr.log("Shared connection to " + target.host() + " closed.");
+                    if (session.wantTty() && logsInfo(target)) {
+                        target.stderr.always("Shared connection to " + target.host() + " closed.");
                     }
                     return status;
                 }
             }
         });
+    }
+
+    /**
+     * Drops the session from a signal handler: the control connection closes, so the master closes the session's
+     * channel (the remote command sees EOF and a closed channel) and keeps running; the waiting thread wakes up.
+     */
+    private static void abandon(MuxSession s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // the connection is gone either way
+        }
+    }
+
+    /** Whether ssh would print INFO-level messages: LogLevel INFO or more verbose (not QUIET, FATAL or ERROR). */
+    static boolean logsInfo(ControlTarget t) {
+        String level = t.resolved.first("loglevel").orElse("INFO").toUpperCase(Locale.ROOT);
+        return !List.of("QUIET", "SILENT", "FATAL", "ERROR").contains(level);
     }
 
     /** The session request ssh would build from the resolved options and this process's environment. */

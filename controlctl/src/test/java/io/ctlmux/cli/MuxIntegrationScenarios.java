@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every ctlmux mux command against a real OpenSSH master (ssh -M -N -f, ControlPersist) in front of an SSH server,
@@ -352,6 +354,86 @@ abstract class MuxIntegrationScenarios {
             }
         }
         return RealMaster.run(stdin, 60, cmd.toArray(String[]::new));
+    }
+
+    /**
+     * {@code ctlmux exec -t} (ours) or {@code ssh -t} through the master on a fresh terminal, running the in-process
+     * command {@code remote}, at the given LogLevel ("Shared connection ... closed." needs INFO or more).
+     */
+    PtyRun onTerminal(boolean ours, String remote, String logLevel) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        if (ours) {
+            cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "exec"));
+        } else {
+            cmd.add("ssh");
+        }
+        for (String o : fx.opts()) {
+            cmd.add(o.equals("LogLevel=ERROR") ? "LogLevel=" + logLevel : o);
+        }
+        cmd.addAll(s(cm));
+        cmd.add("-t");
+        cmd.add(fx.destination());
+        cmd.add(command(remote));
+        return new PtyRun(fx.dir, cmd);
+    }
+
+    /**
+     * The terminal is resized while a tty session runs: the client relays SIGWINCH to the master, which reads the
+     * new size from the terminal it was passed and sends a window-change to the server. ssh first, as the control.
+     */
+    @Test
+    void aWindowChangeReachesTheServerThroughTheMaster() throws Exception {
+        PtyRun.unavailable().ifPresent(reason -> abort(reason));
+        for (boolean ours : List.of(false, true)) {
+            String who = ours ? "ctlmux exec" : "ssh";
+            try (PtyRun t = onTerminal(ours, "winch 20", "INFO")) {
+                assertEquals("ready 24 80", t.await(l -> l.startsWith("ready"), 30), who + ": " + t.output());
+                t.awaitRaw(20);
+                // one dimension only: stty sets rows and cols with one ioctl each, each its own SIGWINCH
+                t.stty("cols", "132");
+                assertEquals("winch 24 132", t.await(l -> l.startsWith("winch") || l.equals("no winch"), 30),
+                        who + ": " + t.output());
+                PtyRun.Outcome o = t.finish(30);
+                assertEquals(0, o.rc(), who + ": " + t.output());
+                assertTrue(t.saw("Shared connection to 127.0.0.1 closed."), who + ": " + t.output());
+                assertEquals(o.before(), o.after(), who + ": terminal modes restored");
+            }
+        }
+    }
+
+    /**
+     * SIGHUP, SIGINT or SIGTERM during a tty session: the client drops the session, restores the terminal, says the
+     * shared connection closed (at LogLevel INFO; the HUP case runs at ERROR, where nothing is said) and exits 255;
+     * the master keeps running. ssh first, as the control.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"HUP", "INT", "TERM"})
+    void aSignalEndsTheSessionButNotTheMaster(String signal) throws Exception {
+        PtyRun.unavailable().ifPresent(reason -> abort(reason));
+        long master = fx.pid(cm);
+        String logLevel = signal.equals("HUP") ? "ERROR" : "INFO";
+        assertTrue(master > 0, "master running");
+        for (boolean ours : List.of(false, true)) {
+            String who = ours ? "ctlmux exec" : "ssh";
+            try (PtyRun t = onTerminal(ours, "winch 30", logLevel)) {
+                assertTrue(t.await(l -> l.startsWith("ready"), 30).startsWith("ready "), who);
+                t.awaitRaw(20);
+                PtyRun.signal(t.process(ours ? "java" : "ssh"), signal);
+                PtyRun.Outcome o = t.finish(30);
+                assertEquals(255, o.rc(), who + ": " + t.output());
+                assertEquals(logLevel.equals("INFO"), t.saw("Shared connection to 127.0.0.1 closed."),
+                        who + ": " + t.output());
+                assertEquals(o.before(), o.after(), who + ": terminal modes restored");
+            }
+            assertEquals(master, fx.pid(cm), who + ": the master is still running");
+        }
+        RealMaster.Result after = exec(null, command("echo x"));
+        for (int retry = 0; retry < 2 && lost(after); retry++) {
+            after = exec(null, command("echo x"));
+        }
+        assertEquals(new RealMaster.Result(0, "x\n", ""), after, "the master still runs sessions");
     }
 
     @Test

@@ -21,13 +21,18 @@ class SshdMuxIntegrationTest extends MuxIntegrationScenarios {
         return sshd;
     }
 
-    /** Shell equivalents of the two in-process commands a shell does not have; the rest are shell commands too. */
+    /** Shell equivalents of the in-process commands a shell does not have; the rest are shell commands too. */
     @Override
     String command(String inProcess) {
         String[] w = inProcess.split(" ", 2);
         return switch (w[0]) {
             case "closeout" -> "echo partial; exec >&-; exit " + w[1];
             case "stderr" -> "echo " + w[1] + " >&2";
+            // the trap is set before "ready" is written: a resize right after "ready" must not find SIGWINCH ignored
+            case "winch" -> "trap 'echo winch $(stty size); exit 0' WINCH; "
+                    + "echo ready $(stty size 2>/dev/null || echo '? ?'); i=0; "
+                    + "while [ $i -lt " + Integer.parseInt(w[1]) * 10 + " ]; do sleep 0.1; i=$((i+1)); done; "
+                    + "echo no winch; exit 1";
             default -> inProcess;
         };
     }

@@ -10,12 +10,14 @@ import io.ctlmux.mux.transport.Deadline;
 import io.ctlmux.mux.transport.PeerClosedException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.AsynchronousCloseException;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
  * A running session: the remote command reads and writes the descriptors passed at open. The master sends the exit
- * status, then closes the connection; closing this session early makes the master drop the session.
+ * status, then closes the connection; closing this session early makes the master drop the session. {@link #close}
+ * may be called from any thread, e.g. a signal handler's, to end a {@link #waitFor} in progress.
  */
 public final class MuxSession implements Closeable {
     /** The exit status ssh reports when the master went away without sending one. */
@@ -27,6 +29,7 @@ public final class MuxSession implements Closeable {
     private final Consumer<String> trace;
     private boolean ttyRefused;
     private OptionalInt exitStatus;
+    private volatile boolean closed;
 
     MuxSession(ControlSocket socket, int sessionId, long masterPid, Consumer<String> trace) {
         this.socket = socket;
@@ -53,8 +56,17 @@ public final class MuxSession implements Closeable {
      * Waits until the master closes the connection: as long as the remote command runs, without a time limit.
      *
      * @return the remote exit status, or empty if the master closed without sending one
+     * @throws AsynchronousCloseException if this session was closed before the master closed the connection
      */
     public OptionalInt waitFor() throws IOException {
+        return waitFor(() -> { });
+    }
+
+    /**
+     * As {@link #waitFor()}, running {@code onTtyRefused} on this thread as soon as the master reports that the
+     * server refused the pseudo-terminal (ssh leaves raw mode at that point).
+     */
+    public OptionalInt waitFor(Runnable onTtyRefused) throws IOException {
         if (exitStatus != null) {
             return exitStatus;
         }
@@ -64,7 +76,15 @@ public final class MuxSession implements Closeable {
             try {
                 r = MuxCodec.decodeReply(socket.readFrame(Deadline.NONE));
             } catch (PeerClosedException e) {
+                if (closed) {
+                    throw new AsynchronousCloseException();
+                }
                 break;
+            } catch (IOException e) {
+                if (closed) {
+                    throw new AsynchronousCloseException();
+                }
+                throw e;
             }
             if (trace != MuxClientOptions.NO_TRACE) {
                 trace.accept(FrameLog.format(false, r));
@@ -72,6 +92,7 @@ public final class MuxSession implements Closeable {
             if (r instanceof MuxReply.TtyAllocFail t) {
                 checkSession("tty alloc fail", t.sessionId());
                 ttyRefused = true;
+                onTtyRefused.run();
             } else if (r instanceof MuxReply.ExitMessage x) {
                 checkSession("exit", x.sessionId());
                 if (status.isPresent()) {
@@ -96,6 +117,11 @@ public final class MuxSession implements Closeable {
         return waitFor().orElse(MASTER_VANISHED);
     }
 
+    /** {@link #waitFor(Runnable)} mapped as {@link #waitForExitCode()} is. */
+    public int waitForExitCode(Runnable onTtyRefused) throws IOException {
+        return waitFor(onTtyRefused).orElse(MASTER_VANISHED);
+    }
+
     private void checkSession(String what, int sid) throws MuxProtocolException {
         if (sid != sessionId) {
             throw new MuxProtocolException(what + " on unknown session: my id " + Integer.toUnsignedString(sessionId)
@@ -105,6 +131,7 @@ public final class MuxSession implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         socket.close();
     }
 }

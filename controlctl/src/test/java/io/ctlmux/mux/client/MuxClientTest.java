@@ -317,6 +317,75 @@ class MuxClientTest {
     }
 
     @Test
+    void closingASessionFromAnotherThreadEndsItsWait() throws Exception {
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            c.send(new MuxReply.Alive(((MuxRequest.AliveCheck) MuxCodec.decodeRequest(c.readFrame())).requestId(),
+                    1));
+            MuxRequest.NewSession s = (MuxRequest.NewSession) MuxCodec.decodeRequest(c.readFrame());
+            c.ch.read(ByteBuffer.allocate(3));
+            c.send(new MuxReply.SessionOpened(s.requestId(), 7));
+            assertTrue(c.awaitClose(), "the master sees the session's connection close");
+            Thread.sleep(2000); // holds its end open: the wait must end by the client's close alone
+        })) {
+            MuxClient client = MuxClient.connect(m.socket, opts().withPassDescriptors(true));
+            MuxSession s = client.openSession(SessionSpec.command("sleep 60"), FileDescriptor.in,
+                    FileDescriptor.out, FileDescriptor.err);
+            java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+            Thread closer = new Thread(() -> {
+                try {
+                    waiting.await();
+                    Thread.sleep(300);
+                    s.close();
+                } catch (InterruptedException | IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            closer.setDaemon(true);
+            closer.start();
+            long t0 = System.nanoTime();
+            waiting.countDown();
+            assertThrows(java.nio.channels.AsynchronousCloseException.class, s::waitFor);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 1500, "took " + ms + " ms");
+            m.awaitScript();
+            assertThrows(java.nio.channels.AsynchronousCloseException.class, s::waitFor, "and stays ended");
+        }
+    }
+
+    @Test
+    void aRefusedTtyIsReportedWhenItHappensNotWhenTheSessionEnds() throws Exception {
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        try (FakeMaster m = new FakeMaster(c -> {
+            hello(c);
+            c.send(new MuxReply.Alive(((MuxRequest.AliveCheck) MuxCodec.decodeRequest(c.readFrame())).requestId(),
+                    1));
+            MuxRequest.NewSession s = (MuxRequest.NewSession) MuxCodec.decodeRequest(c.readFrame());
+            ByteBuffer fdBytes = ByteBuffer.allocate(3);
+            while (fdBytes.hasRemaining() && c.ch.read(fdBytes) >= 0) {
+                // all three descriptor messages, so that closing later is not a reset
+            }
+            c.send(new MuxReply.SessionOpened(s.requestId(), 7));
+            c.send(new MuxReply.TtyAllocFail(7));
+            assertTrue(reported.await(10, java.util.concurrent.TimeUnit.SECONDS),
+                    "the client reacts while the session still runs");
+            c.send(new MuxReply.ExitMessage(7, 0));
+        })) {
+            MuxClient client = MuxClient.connect(m.socket, opts().withPassDescriptors(true));
+            MuxSession s = client.openSession(new SessionSpec("", true, "xterm", List.of(), false,
+                    MuxRequest.ESCAPE_NONE, false, false), FileDescriptor.in, FileDescriptor.out, FileDescriptor.err);
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            assertEquals(0, s.waitForExitCode(() -> {
+                calls.incrementAndGet();
+                reported.countDown();
+            }));
+            assertEquals(1, calls.get());
+            assertTrue(s.ttyRefused());
+            m.awaitScript();
+        }
+    }
+
+    @Test
     void sessionExitForAnotherSessionIsAnError() throws Exception {
         try (FakeMaster m = new FakeMaster(c -> {
             hello(c);
