@@ -39,6 +39,8 @@ public final class Main {
         if (args.length == 0 || !args[0].equals("check")) {
             return null;
         }
+        // The socket library initialises on the other core while this thread resolves the config.
+        io.ctlmux.mux.transport.ControlSockets.prepareInBackground();
         String timeout = null;
         boolean json = false;
         boolean allowForeign = false;

@@ -51,6 +51,30 @@ public final class ControlSockets {
         }
     }
 
+    /**
+     * Loads and initialises, on a daemon thread, the transport that {@link #connect} will use for requests without
+     * descriptors (junixsocket's native library and classes, or the JDK's channels and their SecureRandom), so that
+     * a caller can overlap that with other start-up work such as resolving the config. Harmless if never used.
+     */
+    public static void prepareInBackground() {
+        Thread t = new Thread(ControlSockets::prepare, "ctlmux-transport-init");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** {@link #prepareInBackground()} on the calling thread. */
+    public static void prepare() {
+        try {
+            if (JUNIX_READY) {
+                JunixControlSocket.prepare();
+            } else {
+                JdkControlSocket.prepare();
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // connect() will meet the same problem and report it
+        }
+    }
+
     /** Checks type and owner of what is at {@code path}, without connecting. */
     public static void checkPath(Path path, boolean allowForeign) throws ControlSocketException {
         if (path.toString().getBytes(StandardCharsets.UTF_8).length >= MAX_PATH_BYTES) {

@@ -24,6 +24,12 @@ final class JdkControlSocket implements ControlSocket {
         this.key = key;
     }
 
+    /** Initialises the JDK's Unix-domain channels (and the SecureRandom they create) without connecting. */
+    static void prepare() throws IOException {
+        SocketChannel.open(StandardProtocolFamily.UNIX).close();
+        Selector.open().close();
+    }
+
     static JdkControlSocket connect(Path path, Deadline deadline) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
         Selector sel = null;

@@ -24,6 +24,11 @@ final class JunixControlSocket implements ControlSocket {
         this.out = socket.getOutputStream();
     }
 
+    /** Initialises junixsocket (native library, socket classes) without connecting. */
+    static void prepare() throws IOException {
+        AFUNIXSocket.newInstance().close();
+    }
+
     static JunixControlSocket connect(Path path, Deadline deadline) throws IOException {
         AFUNIXSocket s = AFUNIXSocket.newInstance();
         try {
