@@ -219,29 +219,40 @@ public final class KeywordTable {
      * dialects (modelled as builds without GSSAPI, like the reference binaries).
      */
     public static Optional<Keyword> lookup(String lower, Dialect dialect) {
-        Optional<Keyword> k = ByDialect.MAPS.get(dialect.ordinal()).get(lower);
+        Optional<Keyword> k = ByDialect.map(dialect).get(lower);
         return k != null ? k : Optional.empty();
     }
 
-    /** {@link #lookup} for every accepted name, per dialect (index = ordinal), built on first use. */
+    /**
+     * {@link #lookup} for every accepted name, per dialect (index = ordinal), each built on first use: a process
+     * usually needs one dialect, and building them all would cost a short command such as {@code check}.
+     */
     private static final class ByDialect {
-        static final List<Map<String, Optional<Keyword>>> MAPS = build();
+        private static final java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Optional<Keyword>>> MAPS =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(Dialect.values().length);
 
-        private static List<Map<String, Optional<Keyword>>> build() {
-            List<Map<String, Optional<Keyword>>> maps = new ArrayList<>();
-            for (Dialect d : Dialect.values()) {
-                Map<String, Optional<Keyword>> m = new HashMap<>();
-                for (String name : BY_NAME.keySet()) {
-                    put(m, name, d);
+        static Map<String, Optional<Keyword>> map(Dialect d) {
+            Map<String, Optional<Keyword>> m = MAPS.get(d.ordinal());
+            if (m == null) {
+                m = build(d);
+                if (!MAPS.compareAndSet(d.ordinal(), null, m)) {
+                    m = MAPS.get(d.ordinal());
                 }
-                if (d.debian) {
-                    for (String alias : DEBIAN_ALIASES.keySet()) {
-                        put(m, alias, d);
-                    }
-                }
-                maps.add(Collections.unmodifiableMap(m));
             }
-            return List.copyOf(maps);
+            return m;
+        }
+
+        private static Map<String, Optional<Keyword>> build(Dialect d) {
+            Map<String, Optional<Keyword>> m = new HashMap<>();
+            for (String name : BY_NAME.keySet()) {
+                put(m, name, d);
+            }
+            if (d.debian) {
+                for (String alias : DEBIAN_ALIASES.keySet()) {
+                    put(m, alias, d);
+                }
+            }
+            return Collections.unmodifiableMap(m);
         }
 
         private static void put(Map<String, Optional<Keyword>> m, String name, Dialect d) {
