@@ -94,16 +94,6 @@ public final class Patterns {
 
     /** Lower-cases A-Z only, like {@code tolower} on bytes in the C or a UTF-8 locale. */
     public static String asciiLower(String s) {
-        char[] c = null;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch >= 'A' && ch <= 'Z') {
-                if (c == null) {
-                    c = s.toCharArray();
-                }
-                c[i] = (char) (ch + ('a' - 'A'));
-            }
-        }
-        return c == null ? s : new String(c);
+        return io.ctlmux.config.text.Ascii.lower(s);
     }
 }

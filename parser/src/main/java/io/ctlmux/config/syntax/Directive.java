@@ -45,25 +45,11 @@ public record Directive(
     public String keywordLower() {
         String lower = LOWER.get(keyword);
         if (lower == null) {
-            lower = asciiLower(keyword);
+            lower = io.ctlmux.config.text.Ascii.lower(keyword);
             if (LOWER.size() < MAX_LOWER && keyword.length() <= MAX_LOWER_LENGTH) {
                 LOWER.put(keyword, lower);
             }
         }
         return lower;
-    }
-
-    private static String asciiLower(String s) {
-        char[] c = null;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch >= 'A' && ch <= 'Z') {
-                if (c == null) {
-                    c = s.toCharArray();
-                }
-                c[i] = (char) (ch + 32);
-            }
-        }
-        return c == null ? s : new String(c);
     }
 }
