@@ -62,8 +62,7 @@ public final class ControlSockets {
         t.start();
     }
 
-    /** {@link #prepareInBackground()} on the calling thread. */
-    public static void prepare() {
+    private static void prepare() {
         try {
             if (JUNIX_READY) {
                 JunixControlSocket.prepare();

@@ -152,41 +152,60 @@ public final class Algorithms {
             "sk-ecdsa-sha2-nistp256@openssh.com", "webauthn-sk-ecdsa-sha2-nistp256@openssh.com", "rsa-sha2-512",
             "rsa-sha2-256");
 
-    /** {@link #supported} and the comma-joined {@link #defaults}, per dialect and kind, computed once. */
-    private static final List<List<List<String>>> SUPPORTED = new ArrayList<>();
-    private static final List<List<String>> DEFAULT_TEXT = new ArrayList<>();
-
-    static {
-        // plain loops (no lambdas): this runs on the start-up path of every resolution
-        for (Dialect d : Dialect.values()) {
-            List<List<String>> supported = new ArrayList<>();
-            List<String> text = new ArrayList<>();
-            for (Kind k : Kind.values()) {
-                supported.add(computeSupported(k, d));
-                text.add(String.join(",", defaults(k, d)));
-            }
-            SUPPORTED.add(List.copyOf(supported));
-            DEFAULT_TEXT.add(List.copyOf(text));
+    /** {@link #supported} per dialect and kind (index = kind ordinal), computed once per dialect. */
+    private static final PerDialect<List<List<String>>> SUPPORTED = new PerDialect<>(d -> {
+        List<List<String>> supported = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            supported.add(computeSupported(k, d));
         }
-    }
+        return List.copyOf(supported);
+    });
+    /** The comma-joined {@link #defaults} per dialect and kind (index = kind ordinal), computed once per dialect. */
+    private static final PerDialect<List<String>> DEFAULT_TEXT = new PerDialect<>(d -> {
+        List<String> text = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            text.add(String.join(",", defaults(k, d)));
+        }
+        return List.copyOf(text);
+    });
     /** Results of {@link #assemble} for configured lists (a pure function), for repeated resolutions in a process. */
     private static final Map<AssembleKey, ValueResult<String>> ASSEMBLED = new ConcurrentHashMap<>();
     private static final int MAX_ASSEMBLED = 512;
     private static final int MAX_ASSEMBLED_KEY = 1024;
 
-    private record AssembleKey(Kind kind, Dialect dialect, String configured) {
+    /** A map key (not a record: a record's equals and hashCode are bootstrapped on first use, at start-up cost). */
+    private static final class AssembleKey {
+        private final Kind kind;
+        private final Dialect dialect;
+        private final String configured;
+
+        AssembleKey(Kind kind, Dialect dialect, String configured) {
+            this.kind = kind;
+            this.dialect = dialect;
+            this.configured = configured;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AssembleKey k && k.kind == kind && k.dialect == dialect
+                    && k.configured.equals(configured);
+        }
+
+        @Override
+        public int hashCode() {
+            return (kind.ordinal() * 31 + dialect.ordinal()) * 31 + configured.hashCode();
+        }
     }
 
     private Algorithms() {
     }
-
 
     /**
      * Every name the dialect's {@code ssh} supports for this keyword, in OpenSSH's table order (what the
      * expansion matches patterns against: {@code ssh -Q cipher|mac|kex|key-sig|sig}).
      */
     public static List<String> supported(Kind kind, Dialect d) {
-        return SUPPORTED.get(d.ordinal()).get(kind.ordinal());
+        return SUPPORTED.get(d).get(kind.ordinal());
     }
 
     private static List<String> computeSupported(Kind kind, Dialect d) {
@@ -290,7 +309,7 @@ public final class Algorithms {
      */
     public static ValueResult<String> assemble(Kind kind, String configured, Dialect d) {
         if (configured == null || configured.isEmpty()) {
-            return ValueResult.ok(DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()));
+            return ValueResult.ok(defaultText(kind, d));
         }
         AssembleKey key = new AssembleKey(kind, d, configured);
         ValueResult<String> r = ASSEMBLED.get(key);
@@ -303,13 +322,17 @@ public final class Algorithms {
         return r;
     }
 
+    private static String defaultText(Kind kind, Dialect d) {
+        return DEFAULT_TEXT.get(d).get(kind.ordinal());
+    }
+
     private static ValueResult<String> assembleConfigured(Kind kind, String configured, Dialect d) {
         List<String> def = defaults(kind, d);
         List<String> all = supported(kind, d);
         String list;
         char c = configured.charAt(0);
         if (c == '+') {
-            list = namesCat(DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()), configured.substring(1));
+            list = namesCat(defaultText(kind, d), configured.substring(1));
         } else if (c == '-') {
             String filter = configured.substring(1);
             List<String> kept = new ArrayList<>();
@@ -320,7 +343,7 @@ public final class Algorithms {
             }
             return ValueResult.ok(String.join(",", kept));
         } else if (c == '^') {
-            list = namesCat(configured.substring(1), DEFAULT_TEXT.get(d.ordinal()).get(kind.ordinal()));
+            list = namesCat(configured.substring(1), defaultText(kind, d));
         } else {
             list = configured;
         }

@@ -1,9 +1,7 @@
 package io.ctlmux.config.keyword;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,19 +13,12 @@ public record IpQos(int interactive, int bulk) {
     public static final int NONE = Integer.MAX_VALUE;
     private static final int DEPRECATED = Integer.MIN_VALUE;
 
-    /** The name table per dialect (index = ordinal), built once: iteration order is iptos2str's search order. */
-    private static final List<Map<String, Integer>> TABLES = buildTables();
+    /** The name table per dialect, built once: iteration order is iptos2str's search order. */
+    private static final PerDialect<Map<String, Integer>> TABLES =
+            new PerDialect<>(d -> Collections.unmodifiableMap(buildTable(d)));
 
     private static Map<String, Integer> table(Dialect d) {
-        return TABLES.get(d.ordinal());
-    }
-
-    private static List<Map<String, Integer>> buildTables() {
-        List<Map<String, Integer>> tables = new ArrayList<>();
-        for (Dialect d : Dialect.values()) {
-            tables.add(Collections.unmodifiableMap(buildTable(d)));
-        }
-        return List.copyOf(tables);
+        return TABLES.get(d);
     }
 
     private static Map<String, Integer> buildTable(Dialect d) {

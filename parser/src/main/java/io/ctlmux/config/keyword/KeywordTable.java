@@ -219,28 +219,13 @@ public final class KeywordTable {
      * dialects (modelled as builds without GSSAPI, like the reference binaries).
      */
     public static Optional<Keyword> lookup(String lower, Dialect dialect) {
-        Optional<Keyword> k = ByDialect.map(dialect).get(lower);
+        Optional<Keyword> k = ByDialect.MAPS.get(dialect).get(lower);
         return k != null ? k : Optional.empty();
     }
 
-    /**
-     * {@link #lookup} for every accepted name, per dialect (index = ordinal), each built on first use: a process
-     * usually needs one dialect, and building them all would cost a short command such as {@code check}.
-     */
+    /** {@link #lookup} for every accepted name, per dialect. */
     private static final class ByDialect {
-        private static final java.util.concurrent.atomic.AtomicReferenceArray<Map<String, Optional<Keyword>>> MAPS =
-                new java.util.concurrent.atomic.AtomicReferenceArray<>(Dialect.values().length);
-
-        static Map<String, Optional<Keyword>> map(Dialect d) {
-            Map<String, Optional<Keyword>> m = MAPS.get(d.ordinal());
-            if (m == null) {
-                m = build(d);
-                if (!MAPS.compareAndSet(d.ordinal(), null, m)) {
-                    m = MAPS.get(d.ordinal());
-                }
-            }
-            return m;
-        }
+        static final PerDialect<Map<String, Optional<Keyword>>> MAPS = new PerDialect<>(ByDialect::build);
 
         private static Map<String, Optional<Keyword>> build(Dialect d) {
             Map<String, Optional<Keyword>> m = new HashMap<>();

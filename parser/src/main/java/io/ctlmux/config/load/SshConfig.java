@@ -29,8 +29,7 @@ public final class SshConfig {
      * sensitive commands such as {@code ctlmux check} stay fast.
      */
     public static ResolvedOptions resolve(List<String> sshArgs) throws SshConfigException {
-        return resolve(sshArgs, new Evaluator(defaultDialect(), new SystemEnvironment(), Evaluator.ExecPolicy.RUN,
-                ParseCache::parse)).options();
+        return resolve(sshArgs, defaultEvaluator()).options();
     }
 
     /**
@@ -39,11 +38,15 @@ public final class SshConfig {
      */
     public static Resolver.Result resolveUnrendered(List<String> sshArgs) throws SshConfigException {
         try {
-            return Resolver.resolve(sshArgs, new Evaluator(defaultDialect(), new SystemEnvironment(),
-                    Evaluator.ExecPolicy.RUN, ParseCache::parse));
+            return Resolver.resolve(sshArgs, defaultEvaluator());
         } catch (Resolver.Failure f) {
             throw new SshConfigException(f.printed(), f.exitCode());
         }
+    }
+
+    /** The installed ssh's dialect, this machine, Match exec run, files parsed through {@link ParseCache}. */
+    private static Evaluator defaultEvaluator() {
+        return new Evaluator(defaultDialect(), new SystemEnvironment(), Evaluator.ExecPolicy.RUN, ParseCache::parse);
     }
 
     public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec)
