@@ -16,7 +16,7 @@ final class Defaults {
     private Defaults() {
     }
 
-    static void fill(Evaluator ev, SshArgs args) {
+    static void fill(Evaluator ev) {
         OptionState o = ev.o;
         Dialect d = ev.dialect();
         boolean stdio = o.isSet("stdioforward");

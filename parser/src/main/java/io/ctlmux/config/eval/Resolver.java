@@ -1,5 +1,6 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.expand.ConnectionHash;
 import io.ctlmux.config.expand.ExpansionException;
 import io.ctlmux.config.expand.Expander;
@@ -82,15 +83,13 @@ public final class Resolver {
 
     /** Resolves with a prepared evaluator (to choose its parser). */
     public static Result resolve(List<String> argv, Evaluator ev) throws Failure {
+        return resolve(SshCommandLine.parse(argv, ev.dialect()), ev);
+    }
+
+    /** Resolves a command line already split (with the evaluator's dialect). */
+    public static Result resolve(SshCommandLine args, Evaluator ev) throws Failure {
         Dialect dialect = ev.dialect();
         Environment env = ev.env();
-        SshArgs args;
-        try {
-            args = SshArgs.parse(argv, dialect);
-        } catch (SshArgs.UsageException e) {
-            List<String> usage = List.of("ctlmux: " + e.getMessage());
-            throw new Failure(usage, usage, 255);
-        }
         try {
             return run(ev, args, dialect, env);
         } catch (ConfigFault f) {
@@ -100,11 +99,15 @@ public final class Resolver {
         }
     }
 
-    private static Result run(Evaluator ev, SshArgs args, Dialect dialect, Environment env) throws ConfigFault {
+    private static Result run(Evaluator ev, SshCommandLine args, Dialect dialect, Environment env)
+            throws ConfigFault {
         OptionState o = ev.o;
         // The destination is parsed when getopt reaches it; options before it are processed first, with "" as host.
         applyCommandLine(ev, args, 0, args.optionsBeforeDestination());
         String dest = args.destination();
+        if (dest == null) {
+            throw usage(ev, args);
+        }
         String user = null;
         String host;
         int uriPort = -1;
@@ -136,6 +139,9 @@ public final class Resolver {
             o.offer("port", uriPort, Origin.COMMAND_LINE, cli, null);
         }
         applyCommandLine(ev, args, args.optionsBeforeDestination(), args.options().size());
+        if (args.error() != null) {
+            throw usage(ev, args);
+        }
         if (dialect.debian || dialect.atLeast(9, 6)) {
             // the user given on the command line, if any; checked first from 10.3 (Debian deb12u10)
             String u = o.get("user");
@@ -153,7 +159,7 @@ public final class Resolver {
         ev.hostArg = host;
         ev.host = host;
         ev.configFile = args.configFile();
-        ev.remoteCommand = String.join(" ", args.command());
+        ev.remoteCommand = args.commandText();
 
         ev.log.commandLineSetUp(ev.stderr.size(), o.get("loglevel"));
         processConfigFiles(ev, false);
@@ -183,7 +189,7 @@ public final class Resolver {
             ev.host = host;
             processConfigFiles(ev, true);
         }
-        Defaults.fill(ev, args);
+        Defaults.fill(ev);
         boolean userWasDefault = !o.isSet("user");
         if (userWasDefault) {
             o.put("user", env.userName(), Origin.DEFAULT, null, null);
@@ -208,7 +214,7 @@ public final class Resolver {
             boolean persist = cp != null && cp.enabled();
             if (persist && o.isSet("controlpath")) {
                 o.replaceValue("updatehostkeys", 0);
-            } else if (!args.command().isEmpty() || o.isSet("remotecommand") || o.getInt("requesttty", 0) == 1) {
+            } else if (args.hasCommand() || o.isSet("remotecommand") || o.getInt("requesttty", 0) == 1) {
                 o.replaceValue("updatehostkeys", 0);
             } else if (logLevelBelowInfo(o.get("loglevel"))) {
                 o.replaceValue("updatehostkeys", 0);
@@ -217,10 +223,10 @@ public final class Resolver {
         if (o.getInt("connectionattempts", 1) <= 0) {
             throw new ConfigFault("Invalid number of ConnectionAttempts");
         }
-        if (!args.command().isEmpty() && o.isSet("remotecommand")) {
+        if (args.hasCommand() && o.isSet("remotecommand")) {
             throw new ConfigFault("Cannot execute command-line and remote command.");
         }
-        if (o.getInt("forkafterauthentication", 0) == 1 && args.command().isEmpty() && !o.isSet("remotecommand")
+        if (o.getInt("forkafterauthentication", 0) == 1 && !args.hasCommand() && !o.isSet("remotecommand")
                 && o.getInt("sessiontype", 2) != 0) {
             throw new ConfigFault("Cannot fork into background without a command to execute.");
         }
@@ -404,14 +410,25 @@ public final class Resolver {
         return home + "/" + rest;
     }
 
+    /**
+     * ssh's usage exit, reached with every option before it applied: getopt's message for a bad option (printed
+     * before logging is set up, so always), then the usage text; only the usage text when there is no destination.
+     */
+    private static ConfigFault usage(Evaluator ev, SshCommandLine args) {
+        if (args.error() != null) {
+            ev.stderr.add(args.error().message());
+        }
+        return new ConfigFault(USAGE);
+    }
+
     /** Applies {@code args.options()} from index {@code from} (inclusive) to {@code to} (exclusive). */
-    private static void applyCommandLine(Evaluator ev, SshArgs args, int from, int to) throws ConfigFault {
+    private static void applyCommandLine(Evaluator ev, SshCommandLine args, int from, int to) throws ConfigFault {
         OptionState o = ev.o;
         Dialect dialect = ev.dialect();
         int idx = from;
-        for (SshArgs.Opt opt : args.options().subList(from, to)) {
+        for (SshCommandLine.Option opt : args.options().subList(from, to)) {
             Span span = Span.commandLine(++idx);
-            String a = opt.arg();
+            String a = opt.argument();
             switch (opt.letter()) {
                 case '4' -> o.put("addressfamily", 2, Origin.COMMAND_LINE, span, null);
                 case '6' -> o.put("addressfamily", 10, Origin.COMMAND_LINE, span, null);
