@@ -58,6 +58,8 @@ public final class Evaluator {
     final List<String> skippedExecs = new ArrayList<>();
     /** Every file read, in order (for explain and lint). */
     final List<ConfigFile> filesRead = new ArrayList<>();
+    /** The same trees as {@link #filesRead}, by identity, so that a file read again is found in constant time. */
+    private final java.util.Set<ConfigFile> filesSeen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** Trees of the files read by this evaluation, by name and length (the final pass reads them again). */
     private final Map<ParsedKey, ConfigFile> parsed = new HashMap<>();
     private final Values values;
@@ -127,7 +129,7 @@ public final class Evaluator {
         byte[] content = bytes.get();
         ConfigFile cf = parsed.computeIfAbsent(new ParsedKey(filename, content.length),
                 k -> parser.apply(SourceText.ofBytes(filename, content)));
-        if (!filesRead.contains(cf)) {
+        if (filesSeen.add(cf)) {
             filesRead.add(cf);
         }
         int bad = 0;
