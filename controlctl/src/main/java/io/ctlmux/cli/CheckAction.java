@@ -1,5 +1,6 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.mux.client.MuxClient;
 import io.ctlmux.mux.codec.MuxHello;
 import io.ctlmux.mux.codec.MuxProtocolException;
@@ -20,9 +21,13 @@ final class CheckAction {
     }
 
     static int run(List<String> rawArgs, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
+        return run(ControlRunner.split(rawArgs), mux, json, out, err);
+    }
+
+    static int run(SshCommandLine args, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
         ControlRunner runner = new ControlRunner("mux_client_request_alive", false, false).controlPathOnly();
         int[] exit = {255};
-        ControlTarget t = runner.target(rawArgs, mux, err, exit);
+        ControlTarget t = runner.target(args, mux, err, exit);
         if (t == null) {
             return exit[0];
         }

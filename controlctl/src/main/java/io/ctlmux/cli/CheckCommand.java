@@ -34,8 +34,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (all) {
-            return LifecycleActions.checkAll(args, mux.values(), json, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return LifecycleActions.checkAll(ControlRunner.split(args), mux.values(), json,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         return CheckAction.run(args, mux.values(), json, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -36,7 +36,7 @@ public final class CommandLines {
         SUBCOMMANDS.put("demo", DemoCommand::new);
     }
 
-    /** Subcommands whose unknown options are ssh's own (-F cfg, -o K=V, -p 22, ...), passed on in order to SshArgs. */
+    /** Subcommands whose unknown options are ssh's own (-F cfg, -o K=V, -p 22, ...), split by SshCommandLine. */
     private static final Set<String> TAKE_SSH_OPTIONS = Set.of("check", "stop", "exit", "forward", "cancel", "exec",
             "conninfo", "channels", "config", "explain", "path", "start", "ls", "prune");
 

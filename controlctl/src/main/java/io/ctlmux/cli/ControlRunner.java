@@ -1,5 +1,7 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
+import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.mux.client.MuxClient;
 import io.ctlmux.mux.client.MuxClientOptions;
 import io.ctlmux.mux.codec.MuxProtocolException;
@@ -42,11 +44,47 @@ final class ControlRunner {
         return new ControlRunner(requestFunction, allowCommand, passDescriptors, false);
     }
 
-    /** Parses and resolves; prints the failure and returns null if that is not possible. */
+    /** ssh's words (options, destination, more options, command), split once with the installed ssh's letters. */
+    static SshCommandLine split(List<String> words) {
+        return SshCommandLine.parse(words == null ? List.of() : words, SshConfig.defaultDialect());
+    }
+
+    /**
+     * What a mux subcommand accepts of an ssh command line: no option error, a destination, no {@code -O} or
+     * {@code -G} (the subcommand says what to do), a command only where one is run.
+     *
+     * @throws IllegalArgumentException with a one-line message otherwise
+     */
+    static SshCommandLine accepted(SshCommandLine args, boolean allowCommand) {
+        if (args.error() != null) {
+            throw new IllegalArgumentException(args.error().message() + (args.error().letter() == '-'
+                    ? " (ctlmux options are words of their own, such as --json)" : ""));
+        }
+        for (char c : new char[] {'O', 'G'}) {
+            if (args.has(c)) {
+                throw new IllegalArgumentException("option -" + c + " is not allowed here; the subcommand says what "
+                        + "to do");
+            }
+        }
+        if (args.destination() == null) {
+            throw new IllegalArgumentException("missing destination ([user@]host)");
+        }
+        if (!allowCommand && args.hasCommand()) { // like ssh, a lone empty word is no command
+            throw new IllegalArgumentException("unexpected argument: " + args.commandText());
+        }
+        return args;
+    }
+
+    /** Splits, checks and resolves; prints the failure and returns null if that is not possible. */
     ControlTarget target(List<String> rawArgs, MuxOptions.Values mux, PrintWriter err, int[] exit) {
-        SshArgs args;
+        return target(split(rawArgs), mux, err, exit);
+    }
+
+    /** Checks and resolves {@code parsed}; prints the failure and returns null if that is not possible. */
+    ControlTarget target(SshCommandLine parsed, MuxOptions.Values mux, PrintWriter err, int[] exit) {
+        SshCommandLine args;
         try {
-            args = SshArgs.parse(rawArgs == null ? List.of() : rawArgs, allowCommand);
+            args = accepted(parsed, allowCommand);
         } catch (IllegalArgumentException e) {
             err.print("ctlmux: " + e.getMessage() + "\r\n");
             err.flush();

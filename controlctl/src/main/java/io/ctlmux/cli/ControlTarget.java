@@ -1,5 +1,6 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.load.SshConfigException;
 import io.ctlmux.config.resolved.OptionState;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * ControlPath, the time limit, the log level and everything else the config says.
  */
 final class ControlTarget {
-    final SshArgs args;
+    final SshCommandLine args;
     /** Every option as {@code ssh -G} prints it; null when resolved for {@code check} only. */
     final ResolvedOptions resolved;
     final Path controlPath;
@@ -25,7 +26,7 @@ final class ControlTarget {
     final SshStderr stderr;
     final MuxClientOptions clientOptions;
 
-    private ControlTarget(SshArgs args, ResolvedOptions resolved, Path controlPath, Duration timeout,
+    private ControlTarget(SshCommandLine args, ResolvedOptions resolved, Path controlPath, Duration timeout,
                           SshStderr stderr, MuxClientOptions clientOptions) {
         this.args = args;
         this.resolved = resolved;
@@ -48,7 +49,7 @@ final class ControlTarget {
         }
     }
 
-    static ControlTarget resolve(SshArgs args, MuxOptions.Values mux, PrintWriter err) throws Failure {
+    static ControlTarget resolve(SshCommandLine args, MuxOptions.Values mux, PrintWriter err) throws Failure {
         return resolve(args, mux, err, true);
     }
 
@@ -56,7 +57,7 @@ final class ControlTarget {
      * @param allOptions false when the caller needs only the ControlPath, the time limit and the log level: the
      *                   options are then not rendered and {@link #resolved} is null (what {@code check} does)
      */
-    static ControlTarget resolve(SshArgs args, MuxOptions.Values mux, PrintWriter err, boolean allOptions)
+    static ControlTarget resolve(SshCommandLine args, MuxOptions.Values mux, PrintWriter err, boolean allOptions)
             throws Failure {
         ResolvedOptions r = null;
         String controlPath;
@@ -64,12 +65,12 @@ final class ControlTarget {
         Duration configTimeout;
         try {
             if (allOptions) {
-                r = SshConfig.resolve(args.resolverArgs());
+                r = SshConfig.resolve(args);
                 controlPath = r.first("controlpath").orElse(null);
                 logLevel = r.first("loglevel").orElse(null);
                 configTimeout = r.first("connecttimeout").map(ControlTarget::parseDuration).orElse(null);
             } else {
-                OptionState o = SshConfig.resolveUnrendered(args.resolverArgs()).options();
+                OptionState o = SshConfig.resolveUnrendered(args).options();
                 Object cp = o.get("controlpath");
                 Object ll = o.get("loglevel");
                 int ct = o.getInt("connecttimeout", -1);

@@ -119,7 +119,7 @@ public final class ExecCommand implements Callable<Integer> {
 
     /** The session request ssh would build from the resolved options and this process's environment. */
     static SessionSpec sessionSpec(ControlTarget t, Map<String, String> environment, boolean stdinIsTty) {
-        String command = String.join(" ", t.args.command());
+        String command = t.args.commandText();
         String requestTty = t.resolved.first("requesttty").orElse("auto").toLowerCase(Locale.ROOT);
         boolean tty = switch (requestTty) {
             case "force" -> true;

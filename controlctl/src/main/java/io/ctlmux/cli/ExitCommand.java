@@ -30,8 +30,8 @@ public final class ExitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (all) {
-            return LifecycleActions.exitAll(args, mux.values(), olderThan, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return LifecycleActions.exitAll(ControlRunner.split(args), mux.values(), olderThan,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (olderThan != null) {
             return LifecycleArgs.usage("--older-than needs --all", spec.commandLine().getErr());

@@ -1,11 +1,11 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.resolved.Provenance;
 import io.ctlmux.config.resolved.ResolvedValue;
 import io.ctlmux.config.text.Span;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,26 +33,20 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> sshArgs = new ArrayList<>();
+        SshCommandLine line;
+        try {
+            line = resolve.split(args);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("ctlmux: " + e.getMessage());
+            return 2;
+        }
+        // ssh's options, the destination, more options; the words after them (ssh's command) name keywords
         Set<String> keywords = new LinkedHashSet<>();
-        boolean destSeen = false;
-        List<String> in = args == null ? List.of() : args;
-        for (int i = 0; i < in.size(); i++) {
-            String a = in.get(i);
-            if (destSeen && !a.startsWith("-")) {
-                keywords.add(a.toLowerCase(Locale.ROOT));
-                continue;
-            }
-            sshArgs.add(a);
-            if (a.startsWith("-") && a.length() == 2 && "bceilmopBDEFIJLOPQRSWw".indexOf(a.charAt(1)) >= 0
-                    && i + 1 < in.size()) {
-                sshArgs.add(in.get(++i));
-            } else if (!a.startsWith("-")) {
-                destSeen = true;
-            }
+        for (String k : line.command()) {
+            keywords.add(k.toLowerCase(Locale.ROOT));
         }
         int[] rc = {0};
-        SshConfig.Resolution r = resolve.resolve(sshArgs, spec.commandLine().getErr(), rc);
+        SshConfig.Resolution r = resolve.resolve(line.withoutCommand(), spec.commandLine().getErr(), rc);
         if (r == null) {
             return rc[0];
         }

@@ -1,5 +1,6 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.masters.Inventory;
 import io.ctlmux.masters.Listings;
 import io.ctlmux.masters.MasterState;
@@ -30,7 +31,7 @@ final class LifecycleActions {
     }
 
     /** {@code check --all}: one line per master; 0 when every master found is alive. */
-    static int checkAll(List<String> args, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
+    static int checkAll(SshCommandLine args, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
         Duration t = timeout(mux, err);
         if (t == null) {
             return 2;
@@ -50,7 +51,7 @@ final class LifecycleActions {
     }
 
     /** {@code exit --all [--older-than]}: asks every alive master found to exit. */
-    static int exitAll(List<String> args, MuxOptions.Values mux, String olderThan, PrintWriter out,
+    static int exitAll(SshCommandLine args, MuxOptions.Values mux, String olderThan, PrintWriter out,
                        PrintWriter err) {
         Duration t = timeout(mux, err);
         if (t == null) {

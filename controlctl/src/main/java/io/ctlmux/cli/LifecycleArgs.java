@@ -1,12 +1,11 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.masters.ConfigResolver;
 import io.ctlmux.masters.LifecycleException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Argument helpers shared by the lifecycle subcommands (start, ls, prune, demo, check/exit --all). */
 final class LifecycleArgs {
@@ -14,41 +13,19 @@ final class LifecycleArgs {
     }
 
     /**
-     * ssh options without a destination ({@code ls}, {@code prune}, {@code --all}), one option per word.
+     * ssh options without a destination ({@code ls}, {@code prune}, {@code --all}).
      *
-     * @throws IllegalArgumentException on a stray word or an unknown option
+     * @throws IllegalArgumentException on an option error or a word that is not an option
      */
-    static List<String> optionsOnly(List<String> args, String command) {
-        List<String> in = args == null ? List.of() : args;
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < in.size(); i++) {
-            String a = in.get(i);
-            if (!a.startsWith("-") || a.length() < 2 || a.startsWith("--")) {
-                throw new IllegalArgumentException(command + " takes ssh options (e.g. -F FILE), not '" + a
-                        + "'; it looks at every Host in the config");
-            }
-            for (int k = 1; k < a.length(); k++) {
-                char c = a.charAt(k);
-                if (SshArgs.WITH_VALUE.indexOf(c) >= 0) {
-                    String v;
-                    if (k + 1 < a.length()) {
-                        v = a.substring(k + 1);
-                    } else if (i + 1 < in.size()) {
-                        v = in.get(++i);
-                    } else {
-                        throw new IllegalArgumentException("option requires an argument -- " + c);
-                    }
-                    out.add("-" + c);
-                    out.add(v);
-                    break;
-                }
-                if (SshArgs.FLAGS.indexOf(c) < 0) {
-                    throw new IllegalArgumentException("unknown option -- " + c);
-                }
-                out.add("-" + c);
-            }
+    static SshCommandLine optionsOnly(SshCommandLine args, String command) {
+        if (args.error() != null) {
+            throw new IllegalArgumentException(args.error().message());
         }
-        return out;
+        if (args.destination() != null) {
+            throw new IllegalArgumentException(command + " takes ssh options (e.g. -F FILE), not '"
+                    + args.destination() + "'; it looks at every Host in the config");
+        }
+        return args;
     }
 
     static ConfigResolver resolver(ResolveOptions r) {

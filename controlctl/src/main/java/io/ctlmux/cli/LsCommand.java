@@ -1,5 +1,6 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.masters.Inventory;
 import io.ctlmux.masters.LifecycleException;
 import io.ctlmux.masters.Listings;
@@ -38,7 +39,7 @@ public final class LsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory.Listing l = discover(args, resolve, timeout, "ls", err);
+        Inventory.Listing l = discover(ControlRunner.split(args), resolve, timeout, "ls", err);
         if (l == null) {
             return 255;
         }
@@ -55,7 +56,7 @@ public final class LsCommand implements Callable<Integer> {
     }
 
     /** Parses, discovers and prints warnings; null (after printing why) on failure. */
-    static Inventory.Listing discover(List<String> args, ResolveOptions resolve, String timeout, String command,
+    static Inventory.Listing discover(SshCommandLine args, ResolveOptions resolve, String timeout, String command,
                                       PrintWriter err) {
         Duration t = ControlTarget.parseDuration(timeout);
         if (t == null) {

@@ -1,8 +1,10 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
+import io.ctlmux.config.load.SshConfig;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Entry point of the {@code ctlmux} command. Refers to no picocli type, so the check fast path never loads it. */
@@ -34,6 +36,7 @@ public final class Main {
     /**
      * {@code ctlmux check ...} without picocli: start-up time is most of what {@code check} costs. Handles the
      * same options as {@link CheckCommand}; returns null (use picocli) for anything else, e.g. {@code --help}.
+     * ssh's words are split once, by the one ssh parser, which hands ctlmux's own options to {@link CheckFlags}.
      */
     static Integer fastCheck(String[] args) {
         if (args.length == 0 || !args[0].equals("check")) {
@@ -41,43 +44,66 @@ public final class Main {
         }
         // The socket library initialises on the other core while this thread resolves the config.
         io.ctlmux.mux.transport.ControlSockets.prepareInBackground();
-        String timeout = null;
-        boolean json = false;
-        boolean allowForeign = false;
-        boolean trace = false;
-        boolean all = false;
-        List<String> rest = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--json")) {
-                json = true;
-            } else if (a.equals("--allow-foreign")) {
-                allowForeign = true;
-            } else if (a.equals("--all")) {
-                all = true;
-            } else if (a.equals("--trace")) {
-                trace = true;
-            } else if (a.equals("--timeout") && i + 1 < args.length) {
-                timeout = args[++i];
-            } else if (a.startsWith("--timeout=")) {
-                timeout = a.substring("--timeout=".length());
-            } else if (a.startsWith("--") || a.equals("-h") || a.equals("-V")) {
-                return null;
-            } else {
-                rest.add(a);
-                if (SshArgs.WITH_VALUE.indexOf(a.length() == 2 && a.charAt(0) == '-' ? a.charAt(1) : ' ') >= 0
-                        && i + 1 < args.length) {
-                    rest.add(args[++i]);
-                }
-            }
+        CheckFlags flags = new CheckFlags();
+        SshCommandLine ssh = SshCommandLine.parse(Arrays.asList(args).subList(1, args.length),
+                SshConfig.defaultDialect(), flags);
+        if (flags.picocli) {
+            return null;
         }
         Charset cs = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
-        MuxOptions.Values mux = new MuxOptions.Values(timeout, allowForeign, trace);
-        int rc = all ? LifecycleActions.checkAll(rest, mux, json, out, err) : CheckAction.run(rest, mux, json, out, err);
+        MuxOptions.Values mux = new MuxOptions.Values(flags.timeout, flags.allowForeign, flags.trace);
+        int rc = flags.all ? LifecycleActions.checkAll(ssh, mux, flags.json, out, err)
+                : CheckAction.run(ssh, mux, flags.json, out, err);
         out.flush();
         err.flush();
         return rc;
+    }
+
+    /** {@code check}'s own options, wherever ssh's getopt would look for an option; anything else goes to picocli. */
+    private static final class CheckFlags implements SshCommandLine.Foreign {
+        String timeout;
+        boolean json;
+        boolean allowForeign;
+        boolean trace;
+        boolean all;
+        /** A word only picocli handles ({@code --help}, {@code -V}, an unknown {@code --name}). */
+        boolean picocli;
+
+        @Override
+        public int take(List<String> argv, int i) {
+            String a = argv.get(i);
+            switch (a) {
+                case "--json":
+                    json = true;
+                    return 1;
+                case "--allow-foreign":
+                    allowForeign = true;
+                    return 1;
+                case "--all":
+                    all = true;
+                    return 1;
+                case "--trace":
+                    trace = true;
+                    return 1;
+                case "--timeout":
+                    if (i + 1 < argv.size()) {
+                        timeout = argv.get(i + 1);
+                        return 2;
+                    }
+                    break;
+                default:
+                    if (a.startsWith("--timeout=")) {
+                        timeout = a.substring("--timeout=".length());
+                        return 1;
+                    }
+                    if (!a.startsWith("--") && !a.equals("-h") && !a.equals("-V")) {
+                        return 0;
+                    }
+            }
+            picocli = true;
+            return 1;
+        }
     }
 }

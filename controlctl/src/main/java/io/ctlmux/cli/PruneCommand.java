@@ -38,7 +38,7 @@ public final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory.Listing l = LsCommand.discover(args, resolve, timeout, "prune", err);
+        Inventory.Listing l = LsCommand.discover(ControlRunner.split(args), resolve, timeout, "prune", err);
         if (l == null) {
             return 255;
         }

@@ -1,5 +1,6 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.load.SshConfig;
@@ -29,8 +30,31 @@ public final class ResolveOptions {
 
     /** Resolves, printing ssh's error lines on failure; returns null after a failure (exit code in {@code rc[0]}). */
     SshConfig.Resolution resolve(List<String> args, PrintWriter err, int[] rc) {
+        SshCommandLine line;
         try {
-            SshConfig.Resolution r = SshConfig.resolveFull(args == null ? List.of() : args, dialect(),
+            line = split(args);
+        } catch (IllegalArgumentException e) {
+            err.println("ctlmux: " + e.getMessage());
+            err.flush();
+            rc[0] = 2;
+            return null;
+        }
+        return resolve(line, err, rc);
+    }
+
+    /**
+     * ssh's words split with the dialect's option letters.
+     *
+     * @throws IllegalArgumentException for an unknown {@code --openssh} version
+     */
+    SshCommandLine split(List<String> args) {
+        return SshCommandLine.parse(args == null ? List.of() : args, dialect());
+    }
+
+    /** {@link #resolve(List, PrintWriter, int[])} of words split with {@link #split}. */
+    SshConfig.Resolution resolve(SshCommandLine line, PrintWriter err, int[] rc) {
+        try {
+            SshConfig.Resolution r = SshConfig.resolveFull(line, dialect(),
                     noExec ? Evaluator.ExecPolicy.NEVER : Evaluator.ExecPolicy.RUN);
             for (String l : r.stderr()) {
                 err.print(Vis.log(l) + "\r\n");

@@ -1,5 +1,6 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.masters.LifecycleException;
 import io.ctlmux.masters.MasterStarter;
 import java.io.PrintWriter;
@@ -43,19 +44,19 @@ public final class StartCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SshArgs a;
+        SshCommandLine a;
         Duration t = ControlTarget.parseDuration(timeout);
         if (t == null) {
             return LifecycleArgs.usage("invalid --timeout value: " + timeout, err);
         }
         try {
-            a = SshArgs.parse(args == null ? List.of() : args, false);
+            a = ControlRunner.accepted(ControlRunner.split(args), false);
         } catch (IllegalArgumentException e) {
             return LifecycleArgs.usage(e.getMessage(), err);
         }
         MasterStarter.Result r;
         try {
-            r = MasterStarter.start(new MasterStarter.Request(a.options(), a.destination(), persist, mkdir, t, "ssh"),
+            r = MasterStarter.start(new MasterStarter.Request(a, persist, mkdir, t, "ssh"),
                     LifecycleArgs.resolver(resolve));
         } catch (LifecycleException e) {
             return LifecycleArgs.fail(e, err);

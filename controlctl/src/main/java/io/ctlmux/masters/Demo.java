@@ -1,5 +1,6 @@
 package io.ctlmux.masters;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.mux.client.MuxClientOptions;
 import io.ctlmux.testserver.EmbeddedSshServer;
 import java.io.File;
@@ -66,9 +67,9 @@ public final class Demo implements AutoCloseable {
         run(STEP, "ssh-keygen", "-q", "-t", "ecdsa", "-N", "", "-C", "ctlmux-demo", "-f", key.toString());
         server = EmbeddedSshServer.start(dir.resolve("id.pub"));
         Path config = writeConfig(dir, key, server.port());
-        List<String> opts = List.of("-F", config.toString());
         ConfigResolver resolver = ConfigResolver.of(io.ctlmux.config.load.SshConfig.defaultDialect(),
                 io.ctlmux.config.eval.Evaluator.ExecPolicy.NEVER);
+        SshCommandLine opts = resolver.split(List.of("-F", config.toString()));
         out.println("ctlmux demo: an embedded SSH server (Apache MINA) on 127.0.0.1:" + server.port()
                 + ", a throwaway key and config in " + dir);
         out.println("Every step below uses the real OpenSSH client (" + version() + ") with: -F " + config);
@@ -158,10 +159,10 @@ public final class Demo implements AutoCloseable {
         throw new IOException("cannot create a temporary directory in " + base);
     }
 
-    private MasterStarter.Result start(List<String> opts, String host, ConfigResolver resolver)
+    private MasterStarter.Result start(SshCommandLine opts, String host, ConfigResolver resolver)
             throws LifecycleException {
-        MasterStarter.Result r = MasterStarter.start(new MasterStarter.Request(opts, host, "120", false,
-                STEP, ssh), resolver);
+        MasterStarter.Result r = MasterStarter.start(new MasterStarter.Request(opts.withDestination(host), "120",
+                false, STEP, ssh), resolver);
         synchronized (this) {
             if (!masterPids.contains(r.pid())) {
                 masterPids.add(r.pid());

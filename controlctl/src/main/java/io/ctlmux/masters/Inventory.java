@@ -1,5 +1,6 @@
 package io.ctlmux.masters;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.syntax.Arg;
 import io.ctlmux.config.syntax.ConfigFile;
 import io.ctlmux.config.syntax.Directive;
@@ -79,7 +80,7 @@ public final class Inventory {
     }
 
     /** Finds, probes and returns every master reachable from {@code options} (ssh options, no destination). */
-    public static Listing discover(List<String> options, ConfigResolver resolver, Duration timeout)
+    public static Listing discover(SshCommandLine options, ConfigResolver resolver, Duration timeout)
             throws LifecycleException {
         List<String> warnings = new ArrayList<>();
         Map<Path, Candidate> found = new TreeMap<>();
@@ -108,9 +109,9 @@ public final class Inventory {
     }
 
     /** Resolves every concrete Host alias, following the files each resolution reads (Include). */
-    static List<MasterTarget> targets(List<String> options, ConfigResolver resolver, List<String> warnings)
+    static List<MasterTarget> targets(SshCommandLine options, ConfigResolver resolver, List<String> warnings)
             throws LifecycleException {
-        MasterTarget first = MasterTarget.resolve(resolver, options, PROBE_HOST);
+        MasterTarget first = MasterTarget.resolve(resolver, options.withDestination(PROBE_HOST));
         Set<String> seen = new HashSet<>();
         Deque<String> queue = new ArrayDeque<>();
         Set<String> queued = new HashSet<>();
@@ -137,7 +138,7 @@ public final class Inventory {
                 }
                 List<Future<MasterTarget>> fs = new ArrayList<>();
                 for (String alias : wave) {
-                    fs.add(pool.submit(() -> MasterTarget.resolve(resolver, options, alias)));
+                    fs.add(pool.submit(() -> MasterTarget.resolve(resolver, options.withDestination(alias))));
                 }
                 for (int i = 0; i < wave.size(); i++) {
                     MasterTarget t;

@@ -1,5 +1,6 @@
 package io.ctlmux.masters;
 
+import io.ctlmux.config.args.SshCommandLine;
 import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -37,17 +38,21 @@ public final class MasterStarter {
     /**
      * What to start.
      *
-     * @param options     ssh options, one per word (e.g. {@code -F}, {@code cfg}, {@code -o}, {@code K=V})
-     * @param destination {@code [user@]host}
+     * @param args        the user's ssh command line: options and the destination, no command
      * @param persist     ControlPersist to use instead of the config's, or null
      * @param mkdir       create a missing socket directory (mode 0700)
      * @param timeout     how long to wait for the master (and for the lock)
      * @param ssh         the ssh binary
      */
-    public record Request(List<String> options, String destination, String persist, boolean mkdir, Duration timeout,
-                          String ssh) {
+    public record Request(SshCommandLine args, String persist, boolean mkdir, Duration timeout, String ssh) {
         public Request {
-            options = List.copyOf(options);
+            if (args.destination() == null || args.error() != null || !args.command().isEmpty()) {
+                throw new IllegalArgumentException("a master needs options and a destination only: " + args);
+            }
+        }
+
+        public String destination() {
+            return args.destination();
         }
     }
 
@@ -64,7 +69,7 @@ public final class MasterStarter {
 
     /** Starts (or finds) the master for {@code req}. */
     public static Result start(Request req, ConfigResolver resolver) throws LifecycleException {
-        MasterTarget t = MasterTarget.resolve(resolver, req.options(), req.destination());
+        MasterTarget t = MasterTarget.resolve(resolver, req.args());
         Path path = t.controlPath();
         if (path == null) {
             throw new LifecycleException("ctlmux: no ControlPath for " + req.destination() + ": set ControlPath in "
@@ -179,18 +184,17 @@ public final class MasterStarter {
         cmd.add("-o");
         cmd.add("ControlMaster=yes");
         cmd.add("-o");
-        cmd.add("ControlPath=" + SshOptions.literal(path.toString()));
+        cmd.add("ControlPath=" + path.toString().replace("%", "%%")); // literal: no token expansion
         if (req.persist() != null) {
             cmd.add("-o");
             cmd.add("ControlPersist=" + req.persist());
         }
-        // -M toggles yes/ask, -f/-N are ours, -E is the log; -O/-G/-W/-T/-t make no sense for a detached master
-        cmd.addAll(SshOptions.without(req.options(), "MfNGTt", "EOW"));
         cmd.add("-E");
         cmd.add(log.toString());
         cmd.add("-f");
         cmd.add("-N");
-        cmd.add(req.destination());
+        // -M toggles yes/ask, -f/-N are ours, -E is the log; -O/-G/-W/-T/-t make no sense for a detached master
+        cmd.addAll(req.args().without("MfNGTtEOW").words());
         return cmd;
     }
 

@@ -1,11 +1,10 @@
 package io.ctlmux.masters;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.load.SshConfigException;
 import io.ctlmux.config.resolved.ResolvedOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A destination resolved as ssh would resolve it, with what the lifecycle commands need.
@@ -16,11 +15,9 @@ import java.util.List;
 public record MasterTarget(String destination, Path controlPath, String persist, String user, String hostname,
                            String port, SshConfig.Resolution resolution) {
 
-    /** Resolves {@code options} followed by {@code destination}. */
-    public static MasterTarget resolve(ConfigResolver resolver, List<String> options, String destination)
-            throws LifecycleException {
-        List<String> args = new ArrayList<>(options);
-        args.add(destination);
+    /** Resolves an ssh command line with a destination. */
+    public static MasterTarget resolve(ConfigResolver resolver, SshCommandLine args) throws LifecycleException {
+        String destination = args.destination();
         SshConfig.Resolution r;
         try {
             r = resolver.resolve(args);

@@ -27,8 +27,8 @@ class ControlTargetTest {
                 List.of("-o", "ConnectTimeout=7", "-l", "bob", "-p", "2222", "other"), List.of("-S", "/x/y", "quiet"))) {
             List<String> a = new ArrayList<>(List.of("-F", cfg.toString()));
             a.addAll(args);
-            ControlTarget full = ControlTarget.resolve(SshArgs.parse(a, false), NO_FLAGS, sink(), true);
-            ControlTarget light = ControlTarget.resolve(SshArgs.parse(a, false), NO_FLAGS, sink(), false);
+            ControlTarget full = ControlTarget.resolve(ControlRunner.split(a), NO_FLAGS, sink(), true);
+            ControlTarget light = ControlTarget.resolve(ControlRunner.split(a), NO_FLAGS, sink(), false);
             assertNotNull(full.resolved);
             assertNull(light.resolved);
             assertEquals(full.controlPath, light.controlPath, args.toString());
@@ -41,7 +41,7 @@ class ControlTargetTest {
     void noControlPathIsTheSameErrorBothWays() {
         for (boolean all : new boolean[] {true, false}) {
             ControlTarget.Failure f = assertThrows(ControlTarget.Failure.class, () -> ControlTarget.resolve(
-                    SshArgs.parse(List.of("-F", "/dev/null", "host"), false), NO_FLAGS, sink(), all));
+                    ControlRunner.split(List.of("-F", "/dev/null", "host")), NO_FLAGS, sink(), all));
             assertEquals(List.of("No ControlPath specified for \"-O\" command"), f.lines);
         }
     }

@@ -3,6 +3,7 @@ package io.ctlmux.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.mux.codec.Forward;
 import io.ctlmux.mux.codec.ForwardType;
 import java.io.PrintWriter;
@@ -10,42 +11,43 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** How the mux subcommands take ssh's words: split once by the one parser, then what a subcommand accepts. */
 class SshArgsTest {
-    @Test
-    void optionsKeepTheirValuesAttachedOrSeparate() {
-        SshArgs a = SshArgs.parse(List.of("-F", "cfg", "-oControlPath=/x", "-p22", "-qt", "-l", "u", "host"), false);
-        assertEquals(List.of("-F", "cfg", "-o", "ControlPath=/x", "-p", "22", "-q", "-t", "-l", "u"), a.options());
-        assertEquals("host", a.destination());
-        assertEquals(List.of("-F", "cfg", "-o", "ControlPath=/x", "-p", "22", "-q", "-t", "-l", "u", "host"),
-                a.resolverArgs());
+    private static SshCommandLine accepted(boolean allowCommand, String... words) {
+        return ControlRunner.accepted(ControlRunner.split(List.of(words)), allowCommand);
     }
 
     @Test
-    void everyValueOptionTakesTheNextWordEvenIfItLooksLikeAnOption() {
-        for (char c : SshArgs.WITH_VALUE.replace("O", "").toCharArray()) {
-            SshArgs a = SshArgs.parse(List.of("-" + c, "-v", "h"), false);
-            assertEquals(List.of("-" + c, "-v"), a.options(), "option -" + c);
-            assertEquals("h", a.destination());
-        }
+    void optionsKeepTheirValuesAttachedOrSeparate() {
+        SshCommandLine a = accepted(false, "-F", "cfg", "-oControlPath=/x", "-p22", "-qt", "-l", "u", "host");
+        assertEquals(List.of("-F", "cfg", "-o", "ControlPath=/x", "-p", "22", "-q", "-t", "-l", "u", "host"),
+                a.words());
+        assertEquals("host", a.destination());
     }
 
     @Test
     void optionsMayFollowTheDestinationThenTheCommandStarts() {
-        SshArgs a = SshArgs.parse(List.of("h", "-p", "2222", "ls", "-l", "-h"), true);
-        assertEquals(List.of("-p", "2222"), a.options());
+        SshCommandLine a = accepted(true, "h", "-p", "2222", "ls", "-l", "-h");
+        assertEquals(List.of(new SshCommandLine.Option('p', "2222")), a.options());
+        assertEquals(0, a.optionsBeforeDestination());
         assertEquals(List.of("ls", "-l", "-h"), a.command());
-        assertThrows(IllegalArgumentException.class, () -> SshArgs.parse(List.of("h", "extra"), false));
+        assertEquals("unexpected argument: extra", assertThrows(IllegalArgumentException.class,
+                () -> accepted(false, "h", "extra")).getMessage());
+        // like ssh, a lone empty word is no command
+        assertEquals(List.of(""), accepted(false, "h", "").command());
     }
 
     @Test
     void clearErrors() {
         assertEquals("missing destination ([user@]host)",
-                assertThrows(IllegalArgumentException.class, () -> SshArgs.parse(List.of("-v"), false)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> accepted(false, "-v")).getMessage());
         assertEquals("option requires an argument -- p",
-                assertThrows(IllegalArgumentException.class, () -> SshArgs.parse(List.of("h", "-p"), false))
-                        .getMessage());
-        assertThrows(IllegalArgumentException.class, () -> SshArgs.parse(List.of("-O", "exit", "h"), false));
-        assertThrows(IllegalArgumentException.class, () -> SshArgs.parse(List.of("-Z", "h"), false));
+                assertThrows(IllegalArgumentException.class, () -> accepted(false, "h", "-p")).getMessage());
+        assertEquals("option -O is not allowed here; the subcommand says what to do",
+                assertThrows(IllegalArgumentException.class, () -> accepted(false, "-O", "exit", "h")).getMessage());
+        assertEquals("unknown option -- - (ctlmux options are words of their own, such as --json)",
+                assertThrows(IllegalArgumentException.class, () -> accepted(false, "-v--json", "h")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> accepted(false, "-:", "h"));
     }
 
     @Test

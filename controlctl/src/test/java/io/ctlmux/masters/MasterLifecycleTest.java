@@ -199,14 +199,14 @@ class MasterLifecycleTest {
             Path busyPath = fx.dir.resolve("busy");
             busy.bind(UnixDomainSocketAddress.of(busyPath)); // listens, never answers: looks like a wedged master
 
-            Inventory.Listing l = mine(Inventory.discover(fx.opts(), fx.resolver, Duration.ofMillis(500)));
+            Inventory.Listing l = mine(Inventory.discover(fx.args(), fx.resolver, Duration.ofMillis(500)));
             Map<Path, Pruner.Decision> dry = decisions(Pruner.prune(l, true, false, Duration.ofMillis(500)));
             assertEquals(Pruner.Action.WOULD_REMOVE, dry.get(dead.path()).action());
             assertEquals(Pruner.Action.WOULD_REMOVE, dry.get(temp).action());
             assertTrue(Files.exists(dead.path()) && Files.exists(temp), "dry run removes nothing");
 
             Map<Path, Pruner.Decision> d = decisions(Pruner.prune(
-                    mine(Inventory.discover(fx.opts(), fx.resolver, Duration.ofMillis(500))), false, false,
+                    mine(Inventory.discover(fx.args(), fx.resolver, Duration.ofMillis(500))), false, false,
                     Duration.ofMillis(500)));
             assertEquals(Pruner.Action.REMOVED, d.get(dead.path()).action());
             assertEquals(Pruner.Action.REMOVED, d.get(temp).action());
@@ -237,7 +237,7 @@ class MasterLifecycleTest {
         ProcessHandle h = ProcessHandle.of(r.pid()).orElseThrow();
         new ProcessBuilder("kill", "-STOP", Long.toString(r.pid())).start().waitFor(5, TimeUnit.SECONDS);
         try {
-            Inventory.Listing l = mine(Inventory.discover(fx.opts(), fx.resolver, Duration.ofMillis(300)));
+            Inventory.Listing l = mine(Inventory.discover(fx.args(), fx.resolver, Duration.ofMillis(300)));
             Map<Path, Pruner.Decision> kept = decisions(Pruner.prune(l, false, false, Duration.ofMillis(300)));
             assertEquals(Pruner.Action.KEPT, kept.get(r.path()).action(), "a timeout is never proof of death");
             assertTrue(Files.exists(r.path()));
@@ -271,7 +271,7 @@ class MasterLifecycleTest {
         assertTrue(writable.getMessage().contains("writable by others"), writable.getMessage());
         assertEquals(0, fx.server.connections(), "nothing connected");
 
-        MasterStarter.Result r = MasterStarter.start(new MasterStarter.Request(fx.opts(), "missing", "30", true,
+        MasterStarter.Result r = MasterStarter.start(new MasterStarter.Request(fx.args().withDestination("missing"), "30", true,
                 Duration.ofSeconds(20), "ssh"), fx.resolver);
         assertEquals(MasterStarter.Outcome.STARTED, r.outcome());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fx.dir.resolve(
@@ -296,7 +296,7 @@ class MasterLifecycleTest {
 
     @Test
     void stopDrainWaitsForTheRunningSessionThenTheMasterExits() throws Exception {
-        MasterStarter.Result r = MasterStarter.start(new MasterStarter.Request(fx.opts(), "a", "yes", false,
+        MasterStarter.Result r = MasterStarter.start(new MasterStarter.Request(fx.args().withDestination("a"), "yes", false,
                 Duration.ofSeconds(20), "ssh"), fx.resolver);
         Process session = fx.ssh("a", "sleep", "2");
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -321,7 +321,7 @@ class MasterLifecycleTest {
         MasterStarter.Result a = fx.start("a");
         MasterStarter.Result b = fx.start("b");
         // the library, on this fixture's masters only: the CLI would also reach other masters on this machine
-        Inventory.Listing l = mine(Inventory.discover(fx.opts(), fx.resolver, Duration.ofSeconds(2)));
+        Inventory.Listing l = mine(Inventory.discover(fx.args(), fx.resolver, Duration.ofSeconds(2)));
         List<Stopper.Exited> young = Stopper.exitAll(l, Duration.ofHours(1),
                 io.ctlmux.mux.client.MuxClientOptions.defaults());
         assertEquals(2, young.size());
@@ -363,7 +363,7 @@ class MasterLifecycleTest {
     // ---------------------------------------------------------------------------------------------------------
 
     private Map<Path, Inventory.Master> listing() throws LifecycleException {
-        return mine(Inventory.discover(fx.opts(), fx.resolver, Duration.ofSeconds(2))).masters().stream()
+        return mine(Inventory.discover(fx.args(), fx.resolver, Duration.ofSeconds(2))).masters().stream()
                 .collect(Collectors.toMap(Inventory.Master::path, Function.identity()));
     }
 

@@ -1,5 +1,6 @@
 package io.ctlmux.masters;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.testserver.EmbeddedSshServer;
@@ -79,12 +80,17 @@ final class SshFixture implements AutoCloseable {
         return MasterStarter.start(request(alias), resolver);
     }
 
+    /** {@link #opts()} split as ssh splits them. */
+    SshCommandLine args() {
+        return resolver.split(opts());
+    }
+
     MasterStarter.Request request(String alias) {
-        return new MasterStarter.Request(opts(), alias, null, false, Duration.ofSeconds(20), "ssh");
+        return new MasterStarter.Request(args().withDestination(alias), null, false, Duration.ofSeconds(20), "ssh");
     }
 
     Path controlPath(String alias) throws LifecycleException {
-        return MasterTarget.resolve(resolver, opts(), alias).controlPath();
+        return MasterTarget.resolve(resolver, args().withDestination(alias)).controlPath();
     }
 
     /** ssh -F config ARGS..., stdin /dev/null, output discarded; tracked for cleanup. */

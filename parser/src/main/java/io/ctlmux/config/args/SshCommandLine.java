@@ -208,6 +208,11 @@ public record SshCommandLine(List<Option> options, int optionsBeforeDestination,
         return new SshCommandLine(kept, before, destination, command, error);
     }
 
+    /** The same options and destination without the command. */
+    public SshCommandLine withoutCommand() {
+        return new SshCommandLine(options, optionsBeforeDestination, destination, List.of(), error);
+    }
+
     /**
      * The same options before {@code dest} and no command: a command line of options only ({@code ls -F cfg})
      * aimed at one destination.

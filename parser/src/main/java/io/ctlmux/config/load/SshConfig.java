@@ -1,5 +1,6 @@
 package io.ctlmux.config.load;
 
+import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.eval.Environment;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.eval.Resolver;
@@ -29,7 +30,12 @@ public final class SshConfig {
      * sensitive commands such as {@code ctlmux check} stay fast.
      */
     public static ResolvedOptions resolve(List<String> sshArgs) throws SshConfigException {
-        return resolve(sshArgs, defaultEvaluator()).options();
+        return resolve(SshCommandLine.parse(sshArgs, defaultDialect()));
+    }
+
+    /** {@link #resolve(List)} of a command line split already (with {@link #defaultDialect()}'s letters). */
+    public static ResolvedOptions resolve(SshCommandLine args) throws SshConfigException {
+        return resolve(args, defaultEvaluator()).options();
     }
 
     /**
@@ -37,8 +43,13 @@ public final class SshConfig {
      * values (such as {@code ctlmux check}: ControlPath, LogLevel, ConnectTimeout) and want to start fast.
      */
     public static Resolver.Result resolveUnrendered(List<String> sshArgs) throws SshConfigException {
+        return resolveUnrendered(SshCommandLine.parse(sshArgs, defaultDialect()));
+    }
+
+    /** {@link #resolveUnrendered(List)} of a command line split already (with {@link #defaultDialect()}'s letters). */
+    public static Resolver.Result resolveUnrendered(SshCommandLine args) throws SshConfigException {
         try {
-            return Resolver.resolve(sshArgs, defaultEvaluator());
+            return Resolver.resolve(args, defaultEvaluator());
         } catch (Resolver.Failure f) {
             throw new SshConfigException(f.printed(), f.exitCode());
         }
@@ -54,13 +65,19 @@ public final class SshConfig {
         return resolveFull(sshArgs, dialect, exec, new SystemEnvironment());
     }
 
+    /** {@link #resolveFull(List, Dialect, Evaluator.ExecPolicy)} of a command line split with {@code dialect}. */
+    public static Resolution resolveFull(SshCommandLine args, Dialect dialect, Evaluator.ExecPolicy exec)
+            throws SshConfigException {
+        return resolve(args, new Evaluator(dialect, new SystemEnvironment(), exec, ParseCache::parse));
+    }
+
     /** {@link #resolveFull(List, Dialect, Evaluator.ExecPolicy)} against {@code env} (e.g. an instrumented one). */
     public static Resolution resolveFull(List<String> sshArgs, Dialect dialect, Evaluator.ExecPolicy exec,
             Environment env) throws SshConfigException {
-        return resolve(sshArgs, new Evaluator(dialect, env, exec, ParseCache::parse));
+        return resolve(SshCommandLine.parse(sshArgs, dialect), new Evaluator(dialect, env, exec, ParseCache::parse));
     }
 
-    private static Resolution resolve(List<String> sshArgs, Evaluator ev) throws SshConfigException {
+    private static Resolution resolve(SshCommandLine sshArgs, Evaluator ev) throws SshConfigException {
         Dialect dialect = ev.dialect();
         try {
             Resolver.Result r = Resolver.resolve(sshArgs, ev);
