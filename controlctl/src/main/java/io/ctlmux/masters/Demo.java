@@ -299,7 +299,7 @@ public final class Demo implements AutoCloseable {
         }
         if (dir != null) {
             // masters for our directory we did not record (e.g. interrupted while starting)
-            for (ProcessTable.Entry e : ProcessTable.scan().values()) {
+            for (ProcessTable.Entry e : ProcessTable.scan(io.ctlmux.config.load.SshConfig.defaultDialect()).values()) {
                 if (e.path().startsWith(dir)) {
                     ProcessHandle.of(e.pid()).ifPresent(left::add);
                 }

@@ -101,7 +101,7 @@ public final class Inventory {
         for (Path dir : dirs) {
             scanDirectory(dir, found, byConfig, warnings);
         }
-        for (ProcessTable.Entry e : ProcessTable.scan().values()) {
+        for (ProcessTable.Entry e : ProcessTable.scan(resolver.dialect()).values()) {
             Candidate c = found.computeIfAbsent(e.path(), p -> new Candidate(p, "process"));
             c.process = e;
         }

@@ -154,6 +154,11 @@ public final class Posix {
         return Path.of(new String(b, StandardCharsets.UTF_8));
     }
 
+    /** A JDK path as a string of one char per byte (the inverse of {@link #path}). */
+    static String latin1(Path p) {
+        return new String(p.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
     /** The length in bytes of a path as the kernel sees it. */
     static int bytes(Path p) {
         return p.toString().getBytes(StandardCharsets.UTF_8).length;

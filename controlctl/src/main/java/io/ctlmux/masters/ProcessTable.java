@@ -1,5 +1,11 @@
 package io.ctlmux.masters;
 
+import io.ctlmux.config.args.SshCommandLine;
+import io.ctlmux.config.eval.Evaluator;
+import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.load.SshConfigException;
+import io.ctlmux.config.resolved.ResolvedOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,13 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * ssh master processes found in /proc: daemonised ControlPersist masters titled {@code ssh: PATH [mux]}, and ssh
- * processes started as masters ({@code -M} or {@code ControlMaster=yes}) with a literal ControlPath on their command
- * line, as {@code ctlmux start} runs them. Linux only; elsewhere the table is empty.
+ * processes whose command line resolves to a master (ControlMaster yes or ask, a ControlPath), as {@code ctlmux
+ * start} runs them. Linux only; elsewhere the table is empty.
  */
 public final class ProcessTable {
     private static final int MAX_CMDLINE = 64 * 1024;
@@ -27,17 +32,20 @@ public final class ProcessTable {
     private ProcessTable() {
     }
 
-    /** Every ssh master process visible to us, keyed by control path (the oldest pid per path is kept). */
-    public static Map<Path, Entry> scan() {
+    /**
+     * Every ssh master process visible to us, keyed by control path (the oldest pid per path is kept); ssh command
+     * lines are split and resolved as {@code dialect}'s ssh would.
+     */
+    public static Map<Path, Entry> scan(Dialect dialect) {
         Map<Path, Entry> out = new LinkedHashMap<>();
-        for (Entry e : scanAll()) {
+        for (Entry e : scanAll(dialect)) {
             out.putIfAbsent(e.path(), e);
         }
         return out;
     }
 
     /** Every ssh master process visible to us, in pid order. */
-    public static List<Entry> scanAll() {
+    public static List<Entry> scanAll(Dialect dialect) {
         List<Entry> out = new ArrayList<>();
         Path proc = Path.of("/proc");
         if (!Files.isDirectory(proc)) {
@@ -60,7 +68,7 @@ public final class ProcessTable {
             if (argv.isEmpty()) {
                 continue;
             }
-            Path path = masterPath(argv);
+            Path path = masterPath(argv, cwd(pid), dialect);
             if (path != null && Posix.alive(pid)) {
                 out.add(new Entry(pid, Posix.processUid(pid), path));
             }
@@ -68,7 +76,7 @@ public final class ProcessTable {
         return out;
     }
 
-    /** The words of /proc/PID/cmdline; empty when unreadable (gone, or a kernel thread). */
+    /** The words of /proc/PID/cmdline, one char per byte; empty when unreadable (gone, or a kernel thread). */
     static List<String> cmdline(long pid) {
         byte[] raw;
         try (InputStream in = Files.newInputStream(Path.of("/proc/" + pid + "/cmdline"))) {
@@ -80,7 +88,7 @@ public final class ProcessTable {
         int start = 0;
         for (int i = 0; i <= raw.length; i++) {
             if (i == raw.length || raw[i] == 0) {
-                words.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                words.add(new String(raw, start, i - start, StandardCharsets.ISO_8859_1));
                 start = i + 1;
             }
         }
@@ -90,8 +98,24 @@ public final class ProcessTable {
         return words;
     }
 
-    /** The control path a master process serves, from its title or its arguments; null if it is not a master. */
-    static Path masterPath(List<String> argv) {
+    /** The process's working directory (where its relative {@code -F} points), or null. */
+    private static Path cwd(long pid) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/" + pid + "/cwd"));
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The control path a master process serves, from its title or from its command line; null if it is not a
+     * master. A command line is split by the one ssh parser and resolved as {@code ssh -G} would resolve it (Match
+     * exec never run); the process is a master when the resolved ControlMaster is {@code yes} or {@code ask} and it
+     * has a ControlPath. The resolution uses this process's environment and files, which are the master's when it
+     * is this user's (as {@code ctlmux start} runs them); a relative {@code -F} is taken from the master's
+     * working directory {@code cwd} (null: ours).
+     */
+    static Path masterPath(List<String> argv, Path cwd, Dialect dialect) {
         String first = argv.get(0);
         if (first.startsWith("ssh: ")) {
             // setproctitle() wrote "ssh: PATH [mux]" over argv; padding may follow as spaces or NULs
@@ -99,7 +123,7 @@ public final class ProcessTable {
             if (title.endsWith(" [mux]")) {
                 String p = title.substring("ssh: ".length(), title.length() - " [mux]".length());
                 if (p.startsWith("/")) {
-                    return Path.of(p);
+                    return Posix.path(p);
                 }
             }
             return null;
@@ -108,64 +132,36 @@ public final class ProcessTable {
         if (!base.equals("ssh")) {
             return null;
         }
-        boolean master = false;
-        String path = null;
-        for (int i = 1; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (!a.startsWith("-") || a.equals("-")) {
-                break; // the destination: options end here (options after it are rare for masters)
-            }
-            if (a.equals("--")) {
-                break;
-            }
-            for (int k = 1; k < a.length(); k++) {
-                char c = a.charAt(k);
-                if (c == 'M') {
-                    master = true;
-                    continue;
-                }
-                if ("bceilmopBDEFIJLOPQRSWw".indexOf(c) >= 0) {
-                    String v = k + 1 < a.length() ? a.substring(k + 1) : (i + 1 < argv.size() ? argv.get(++i) : "");
-                    if (c == 'S') {
-                        path = v;
-                    } else if (c == 'o') {
-                        String[] kv = option(v);
-                        if (kv != null && kv[0].equals("controlpath") && path == null) {
-                            path = kv[1];
-                        } else if (kv != null && kv[0].equals("controlmaster")) {
-                            String m = kv[1].toLowerCase(Locale.ROOT);
-                            master |= m.equals("yes") || m.equals("ask");
-                        }
-                    }
-                    break;
-                }
-            }
+        SshCommandLine line = SshCommandLine.parse(argv.subList(1, argv.size()), dialect);
+        if (line.error() != null || line.destination() == null || line.has('G') || line.has('O')) {
+            return null; // such an ssh exits at once or is a client
         }
-        if (!master || path == null || !path.startsWith("/") || path.indexOf('%') >= 0) {
+        ResolvedOptions o;
+        try {
+            o = SshConfig.resolveFull(fromDirectory(line, cwd), dialect, Evaluator.ExecPolicy.NEVER).options();
+        } catch (SshConfigException e) {
             return null;
         }
-        return Path.of(path);
+        String master = o.first("controlmaster").orElse("false");
+        String path = o.first("controlpath").orElse(null);
+        if (!(master.equals("true") || master.equals("ask")) || path == null || !path.startsWith("/")) {
+            return null;
+        }
+        return Posix.path(path);
     }
 
-    /** {@code Keyword=value} or {@code Keyword value}: lower-cased keyword and value; null if neither. */
-    private static String[] option(String s) {
-        int i = 0;
-        while (i < s.length() && s.charAt(i) != '=' && s.charAt(i) != ' ' && s.charAt(i) != '\t') {
-            i++;
+    /** {@code line} with a relative {@code -F} file made absolute against {@code cwd}. */
+    private static SshCommandLine fromDirectory(SshCommandLine line, Path cwd) {
+        if (cwd == null) {
+            return line;
         }
-        if (i == s.length()) {
-            return null;
+        List<SshCommandLine.Option> opts = new ArrayList<>();
+        for (SshCommandLine.Option opt : line.options()) {
+            String f = opt.argument();
+            boolean relative = opt.letter() == 'F' && !f.startsWith("/") && !f.equalsIgnoreCase("none");
+            opts.add(relative ? new SshCommandLine.Option('F', Posix.latin1(cwd) + "/" + f) : opt);
         }
-        int j = i;
-        while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
-            j++;
-        }
-        if (j < s.length() && s.charAt(j) == '=' ) {
-            j++;
-        }
-        while (j < s.length() && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
-            j++;
-        }
-        return new String[] {s.substring(0, i).toLowerCase(Locale.ROOT), s.substring(j)};
+        return new SshCommandLine(opts, line.optionsBeforeDestination(), line.destination(), line.command(),
+                line.error());
     }
 }

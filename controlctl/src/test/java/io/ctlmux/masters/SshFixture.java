@@ -109,7 +109,7 @@ final class SshFixture implements AutoCloseable {
     /** The ssh master processes serving paths in our directory. */
     List<ProcessTable.Entry> masters() {
         List<ProcessTable.Entry> out = new ArrayList<>();
-        for (ProcessTable.Entry e : ProcessTable.scanAll()) {
+        for (ProcessTable.Entry e : ProcessTable.scanAll(resolver.dialect())) {
             if (e.path().startsWith(dir)) {
                 out.add(e);
             }
