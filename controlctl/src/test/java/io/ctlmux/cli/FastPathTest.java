@@ -35,4 +35,23 @@ class FastPathTest {
         assertFalse(r.out().contains(" picocli."), "picocli classes were loaded");
         assertTrue(r.out().contains(" io.ctlmux.cli.LifecycleActions"), "check --all really ran in this JVM");
     }
+
+    @Test
+    void checkSplitsSshWordsOnceWithItsOwnOptionsAmongThem() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        // "--json" here is the argument of -b (clustered after -q), not check's option: no JSON, and -q keeps
+        // ssh's message off stderr
+        RealMaster.Result quiet = RealMaster.run(null, 60, java, "-cp", cp, Main.class.getName(), "check", "-qb",
+                "--json", "-F", "/dev/null", "-S", "/tmp/ctlmux-no-such-socket", "example.org");
+        assertEquals(255, quiet.rc());
+        assertEquals("", quiet.out());
+        assertEquals("", quiet.err());
+        // after the destination ssh's getopt runs again, and check's own options are recognised there too
+        RealMaster.Result json = RealMaster.run(null, 60, java, "-cp", cp, Main.class.getName(), "check", "-F",
+                "/dev/null", "-S", "/tmp/ctlmux-no-such-socket", "example.org", "--json");
+        assertEquals(255, json.rc());
+        assertTrue(json.out().startsWith("{\"path\":\"/tmp/ctlmux-no-such-socket\",\"state\":\"missing\""),
+                json.out());
+    }
 }
