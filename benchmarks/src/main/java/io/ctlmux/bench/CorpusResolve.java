@@ -149,6 +149,21 @@ public final class CorpusResolve {
                 }
 
                 @Override
+                public Optional<GroupFacts> group(long gid) {
+                    return d.group(gid);
+                }
+
+                @Override
+                public Optional<String> userNameOf(long uid) {
+                    return d.userNameOf(uid);
+                }
+
+                @Override
+                public Optional<ConfigInput> open(String path) throws IOException {
+                    return d.open(path);
+                }
+
+                @Override
                 public List<String> glob(String pattern) {
                     return d.glob(pattern);
                 }

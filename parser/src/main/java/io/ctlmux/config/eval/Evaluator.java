@@ -15,7 +15,6 @@ import io.ctlmux.config.syntax.Directive;
 import io.ctlmux.config.syntax.Line;
 import io.ctlmux.config.text.SourceText;
 import io.ctlmux.config.text.Span;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,25 +105,19 @@ public final class Evaluator {
     // ------------------------------------------------------------------------------------------------------------
     // Files
 
-    /** read_config_file_depth: returns false when the file does not exist (fopen failed). */
-    boolean readConfigFile(String filename, int flags, boolean[] active, int depth) throws ConfigFault {
+    /**
+     * read_config_file_depth: returns false when the file does not exist (fopen failed with ENOENT).
+     *
+     * @throws CannotOpenException when fopen failed otherwise (the message is the system's wording)
+     */
+    boolean readConfigFile(String filename, int flags, boolean[] active, int depth)
+            throws ConfigFault, CannotOpenException {
         if (depth < 0 || depth > MAX_DEPTH) {
             throw new ConfigFault("Too many recursive configuration includes");
         }
-        Optional<byte[]> bytes;
-        try {
-            bytes = env.readFile(filename);
-        } catch (IOException e) {
-            bytes = Optional.of(new byte[0]);
-        }
+        Optional<byte[]> bytes = ConfigFileAccess.read(env, dialect, filename, (flags & FLAG_CHECKPERM) != 0);
         if (bytes.isEmpty()) {
             return false;
-        }
-        if ((flags & FLAG_CHECKPERM) != 0) {
-            Environment.FileFacts ff = env.fileFacts(filename);
-            if (ff != null && !permissionsOk(ff)) {
-                throw new ConfigFault("Bad owner or permissions on " + filename);
-            }
         }
         byte[] content = bytes.get();
         ConfigFile cf = parsed.computeIfAbsent(new ParsedKey(filename, content.length),
@@ -144,21 +137,6 @@ public final class Evaluator {
         currentBlock = savedBlock;
         if (bad > 0) {
             throw new ConfigFault(filename + ": terminating, " + bad + " bad configuration options");
-        }
-        return true;
-    }
-
-    private boolean permissionsOk(Environment.FileFacts ff) {
-        if (ff.uid() != 0 && ff.uid() != env.uid()) {
-            return false;
-        }
-        if ((ff.mode() & 002) != 0) {
-            return false;
-        }
-        if ((ff.mode() & 020) != 0) {
-            // Debian relaxes the group-writable check when the group has no other members; without a group
-            // database here, accept group-writable only for the Debian dialect.
-            return dialect.debian;
         }
         return true;
     }
@@ -507,9 +485,15 @@ public final class Evaluator {
             }
             boolean oactive = c.active[0];
             for (String path : matches) {
-                // A file that vanished between glob and open is skipped, as OpenSSH does for ENOENT.
-                readConfigFile(path, c.flags | FLAG_CHECKPERM | (oactive ? 0 : FLAG_NEVERMATCH), c.active,
-                        c.depth + 1);
+                // A file that vanished between glob and open is skipped, as OpenSSH does for ENOENT; one that
+                // cannot be opened otherwise ends this line as a bad option, with the rest of its files unread.
+                try {
+                    readConfigFile(path, c.flags | FLAG_CHECKPERM | (oactive ? 0 : FLAG_NEVERMATCH), c.active,
+                            c.depth + 1);
+                } catch (CannotOpenException e) {
+                    error(ConfigFileAccess.cannotOpen(path, e.getMessage()));
+                    return -1;
+                }
                 c.active[0] = oactive;
             }
         }

@@ -597,28 +597,37 @@ public final class Resolver {
         }
     }
 
+    /** process_config_files: -F FILE (fatal when it cannot be opened), or the user's and the system's files. */
     private static void processConfigFiles(Evaluator ev, boolean finalPass) throws ConfigFault {
         String config = ev.configFile;
         int fin = finalPass ? Evaluator.FLAG_FINAL : 0;
         if (config != null) {
             if (!config.equalsIgnoreCase("none")) {
                 boolean[] active = {true};
-                if (!ev.readConfigFile(config, Evaluator.FLAG_USERCONF | fin, active, 0)) {
-                    throw new ConfigFault("Can't open user config file " + truncate(config, 100) + ": "
-                            + "No such file or directory");
+                try {
+                    if (!ev.readConfigFile(config, Evaluator.FLAG_USERCONF | fin, active, 0)) {
+                        throw new ConfigFault(ConfigFileAccess.cannotOpen(config, "No such file or directory"));
+                    }
+                } catch (CannotOpenException e) {
+                    throw new ConfigFault(ConfigFileAccess.cannotOpen(config, e.getMessage()));
                 }
             }
         } else {
-            boolean[] active = {true};
-            ev.readConfigFile(ev.env().home() + "/.ssh/config",
-                    Evaluator.FLAG_CHECKPERM | Evaluator.FLAG_USERCONF | fin, active, 0);
-            boolean[] active2 = {true};
-            ev.readConfigFile("/etc/ssh/ssh_config", fin, active2, 0);
+            // ssh ignores whether these two could be opened
+            try {
+                boolean[] active = {true};
+                ev.readConfigFile(ev.env().home() + "/.ssh/config",
+                        Evaluator.FLAG_CHECKPERM | Evaluator.FLAG_USERCONF | fin, active, 0);
+            } catch (CannotOpenException e) {
+                // not read, as in ssh
+            }
+            try {
+                boolean[] active2 = {true};
+                ev.readConfigFile("/etc/ssh/ssh_config", fin, active2, 0);
+            } catch (CannotOpenException e) {
+                // not read, as in ssh
+            }
         }
-    }
-
-    private static String truncate(String s, int n) {
-        return s.length() > n ? s.substring(0, n) : s;
     }
 
     /** resolve_canonicalize without DNS side effects beyond {@link Environment#resolve}. */

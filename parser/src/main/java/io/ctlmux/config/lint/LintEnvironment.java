@@ -73,14 +73,31 @@ public final class LintEnvironment implements Environment {
         return base.hostName();
     }
 
-    /** The unmasked bytes of a file (cached), empty when it does not exist. */
+    /**
+     * The unmasked bytes of a file (cached), empty when it does not exist. A file that is neither a regular file nor
+     * a directory is refused before it is opened ({@link NotRegularFileException}): a FIFO would block and a device
+     * may never end, and lint runs unattended (CI).
+     */
     public Optional<byte[]> original(String path) throws IOException {
         Optional<byte[]> b = files.get(path);
         if (b == null) {
+            FileFacts facts = base.fileFacts(path);
+            if (facts != null && !facts.regular() && !facts.directory()) {
+                throw new NotRegularFileException(path);
+            }
             b = base.readFile(path);
             files.put(path, b);
         }
         return b;
+    }
+
+    /** A file lint does not read because it is not a regular file (or a directory); the message names it. */
+    public static final class NotRegularFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotRegularFileException(String path) {
+            super(path + ": not a regular file; lint reads only regular files (and directories, as empty)");
+        }
     }
 
     @Override
@@ -155,6 +172,16 @@ public final class LintEnvironment implements Environment {
     @Override
     public FileFacts fileFacts(String path) {
         return base.fileFacts(path);
+    }
+
+    @Override
+    public Optional<GroupFacts> group(long gid) {
+        return base.group(gid);
+    }
+
+    @Override
+    public Optional<String> userNameOf(long uid) {
+        return base.userNameOf(uid);
     }
 
     @Override

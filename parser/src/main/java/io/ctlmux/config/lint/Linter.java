@@ -77,6 +77,9 @@ public final class Linter {
                 return List.of();
             }
             src = s.get();
+        } catch (LintEnvironment.NotRegularFileException e) {
+            ioErrors.add(e.getMessage());
+            return List.of();
         } catch (IOException e) {
             ioErrors.add(file + ": " + e.getMessage());
             return List.of();

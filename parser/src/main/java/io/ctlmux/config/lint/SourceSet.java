@@ -1,5 +1,6 @@
 package io.ctlmux.config.lint;
 
+import io.ctlmux.config.eval.CannotOpenException;
 import io.ctlmux.config.syntax.Arg;
 import io.ctlmux.config.syntax.ConfigFile;
 import io.ctlmux.config.text.SourceText;
@@ -69,7 +70,15 @@ public final class SourceSet {
 
     private void visit(String name, int depth, Deque<String> stack, Directive parentBlock, String parentBlockFile)
             throws IOException {
-        Optional<byte[]> bytes = env.original(name);
+        Optional<byte[]> bytes;
+        try {
+            bytes = env.original(name);
+        } catch (CannotOpenException e) {
+            if (depth == 0) {
+                throw e;
+            }
+            return; // an Include ssh cannot open: resolving reports ssh's error
+        }
         if (bytes.isEmpty()) {
             return;
         }

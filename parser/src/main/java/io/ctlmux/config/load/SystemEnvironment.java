@@ -1,12 +1,17 @@
 package io.ctlmux.config.load;
 
+import io.ctlmux.config.eval.CannotOpenException;
 import io.ctlmux.config.eval.Environment;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,14 +19,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.Paths;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The real machine: passwd entries, files, glob, the shell for Match exec, DNS and interfaces. */
 public final class SystemEnvironment implements Environment {
@@ -90,51 +95,153 @@ public final class SystemEnvironment implements Environment {
         }
     }
 
+    /**
+     * The most ctlmux reads of one configuration file. ssh reads any amount, line by line; an endless input
+     * ({@code /dev/zero}, {@code /dev/urandom}) then takes it all the memory there is, or forever. Real files are a
+     * few kilobytes; generated ones with ten thousand Host blocks about half a megabyte. Resolving a 60 MiB file took
+     * 2.3 GB and 95 s (ssh: 7 s); at this bound it is a quarter of that.
+     */
+    public static final int MAX_CONFIG_BYTES = 16 << 20;
+
     @Override
     public Optional<byte[]> readFile(String path) throws IOException {
+        Optional<ConfigInput> in = open(path);
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ConfigInput i = in.get()) {
+            return Optional.of(i.readAll());
+        }
+    }
+
+    @Override
+    public Optional<ConfigInput> open(String path) throws IOException {
+        if (path.isEmpty()) {
+            return Optional.empty(); // fopen("") fails with ENOENT; the JDK would take "" as the current directory
+        }
         Path p = Paths.get(path);
+        FileChannel ch;
         try {
-            // The common case first, without a stat of its own; any failure (a directory fails here too) is
-            // sorted out below.
-            return Optional.of(Files.readAllBytes(p));
-        } catch (IOException e) {
-            // fall through
-        }
-        if (Files.isDirectory(p)) {
-            return Optional.of(new byte[0]);
-        }
-        try {
-            return Optional.of(Files.readAllBytes(p));
+            ch = FileChannel.open(p, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (java.nio.file.AccessDeniedException e) {
-            return Optional.empty();
+        } catch (AccessDeniedException e) {
+            throw new CannotOpenException("Permission denied");
+        } catch (FileSystemException e) {
+            throw new CannotOpenException(strerror(e));
+        }
+        return Optional.of(new OpenFile(path, p, ch));
+    }
+
+    /** The system's wording of a failed open, as strerror gives it (the JDK adds to the one for ELOOP). */
+    private static String strerror(FileSystemException e) {
+        String reason = e.getReason();
+        if (reason == null) {
+            return "Input/output error";
+        }
+        String jdkSuffix = " or unable to access attributes of symbolic link";
+        return reason.endsWith(jdkSuffix) ? reason.substring(0, reason.length() - jdkSuffix.length()) : reason;
+    }
+
+    /** An opened file: facts from a stat of its path (the JDK has no fstat), content read up to the bound. */
+    private final class OpenFile implements ConfigInput {
+        private final String name;
+        private final Path path;
+        private final FileChannel channel;
+        private FileFacts facts;
+
+        OpenFile(String name, Path path, FileChannel channel) {
+            this.name = name;
+            this.path = path;
+            this.channel = channel;
+        }
+
+        @Override
+        public FileFacts facts() throws IOException {
+            if (facts == null) {
+                facts = stat(path);
+            }
+            return facts;
+        }
+
+        @Override
+        public byte[] readAll() throws IOException {
+            if (facts().directory()) {
+                return new byte[0];
+            }
+            // one byte more than the size, so that the end is seen without growing the buffer
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(Math.max(channel.size(), 8192) + 1,
+                    MAX_CONFIG_BYTES + 1L));
+            while (true) {
+                if (!buf.hasRemaining()) {
+                    if (buf.capacity() > MAX_CONFIG_BYTES) {
+                        throw new IOException("more than " + (MAX_CONFIG_BYTES >> 20) + " MiB, the most ctlmux reads "
+                                + "of a configuration file");
+                    }
+                    ByteBuffer bigger = ByteBuffer.allocate((int) Math.min((long) buf.capacity() * 2,
+                            MAX_CONFIG_BYTES + 1L));
+                    buf.flip();
+                    bigger.put(buf);
+                    buf = bigger;
+                }
+                if (channel.read(buf) < 0) {
+                    break;
+                }
+            }
+            byte[] out = new byte[buf.position()];
+            buf.flip();
+            buf.get(out);
+            return out;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing was written
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private FileFacts stat(Path p) throws IOException {
+        try {
+            Map<String, Object> a = Files.readAttributes(p, "unix:uid,gid,mode");
+            int mode = ((Number) a.get("mode")).intValue();
+            int type = mode & 0170000;
+            return new FileFacts(((Number) a.get("uid")).longValue(), ((Number) a.get("gid")).longValue(),
+                    mode & 07777, type == 0040000, type == 0100000);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            BasicFileAttributes b = Files.readAttributes(p, BasicFileAttributes.class);
+            return new FileFacts(uid(), -1, 0600, b.isDirectory(), b.isRegularFile());
         }
     }
 
     @Override
     public FileFacts fileFacts(String path) {
-        try {
-            Path p = Paths.get(path);
-            Object uid = Files.getAttribute(p, "unix:uid");
-            Object mode = Files.getAttribute(p, "unix:mode");
-            return new FileFacts(((Number) uid).longValue(), ((Number) mode).intValue() & 07777,
-                    Files.isDirectory(p));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            if (new File(path).exists()) {
-                try {
-                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(Paths.get(path));
-                    int mode = 0;
-                    for (PosixFilePermission pp : perms) {
-                        mode |= 1 << (8 - pp.ordinal());
-                    }
-                    return new FileFacts(uid(), mode, Files.isDirectory(Paths.get(path)));
-                } catch (IOException | UnsupportedOperationException x) {
-                    return new FileFacts(uid(), 0600, false);
-                }
-            }
+        if (path.isEmpty()) {
             return null;
         }
+        try {
+            return stat(Paths.get(path));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public Optional<GroupFacts> group(long gid) {
+        return Passwd.group(gid);
+    }
+
+    @Override
+    public Optional<String> userNameOf(long uid) {
+        return Passwd.byUid(uid).map(Passwd.Entry::name);
     }
 
     @Override

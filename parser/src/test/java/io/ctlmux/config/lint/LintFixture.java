@@ -59,6 +59,14 @@ final class LintFixture {
                 return real.fileFacts(path);
             }
 
+            public Optional<GroupFacts> group(long gid) {
+                return real.group(gid);
+            }
+
+            public Optional<String> userNameOf(long uid) {
+                return real.userNameOf(uid);
+            }
+
             public List<String> glob(String pattern) {
                 return real.glob(pattern);
             }
