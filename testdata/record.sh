@@ -83,7 +83,8 @@ if into:
     with open(inputs_file, "w") as f:
         f.write(set_name + "\n")
 me = pwd.getpwuid(os.getuid())
-USER, HOME, UID = me.pw_name, me.pw_dir, str(os.getuid())
+# Inputs and outputs are bytes, handled as latin-1 text (one char per byte) so that every byte survives.
+USER, HOME, UID = os.fsencode(me.pw_name).decode("latin-1"), os.fsencode(me.pw_dir).decode("latin-1"), str(os.getuid())
 REC_HOST = "ctlmux-rec.example"
 
 
@@ -124,7 +125,7 @@ def unfill(text, d, stdout):
         # from 9.6 %C also covers the last ProxyJump hop's host
         jumps = [""] + [last_hop_host(l[len("proxyjump "):]) for l in stdout.splitlines() if l.startswith("proxyjump ")]
         for j in jumps:
-            c = hashlib.sha1((hostname + head["hostname"] + head["port"] + head["user"] + j).encode()).hexdigest()
+            c = hashlib.sha1((hostname + head["hostname"] + head["port"] + head["user"] + j).encode("latin-1")).hexdigest()
             text = text.replace(c, "{C}")
     text = text.replace(hostname, "{hostname}")
     if short != hostname:
@@ -158,16 +159,18 @@ def run(src):
         for dirpath, dirs, _ in os.walk(tmp):
             for n in dirs:
                 os.chmod(os.path.join(dirpath, n), 0o755)
-        with open(os.path.join(src, "args"), encoding="utf-8") as f:
-            args = [fill(l.rstrip("\n"), tmp) for l in f]
-        env = {"PATH": "/usr/bin:/bin", "HOME": HOME}
+        # args and env are bytes (any byte but NUL and newline), passed to ssh unchanged
+        with open(os.path.join(src, "args"), encoding="latin-1", newline="\n") as f:
+            args = [fill(l.rstrip("\n"), tmp).encode("latin-1") for l in f]
+        env = {b"PATH": b"/usr/bin:/bin", b"HOME": HOME.encode("latin-1")}
         envf = os.path.join(src, "env")
         if os.path.exists(envf):
-            with open(envf, encoding="utf-8") as f:
+            with open(envf, encoding="latin-1", newline="\n") as f:
                 for l in f:
                     k, v = l.rstrip("\n").split("=", 1)
-                    env[k] = fill(v, tmp)
-        r = subprocess.run(prefix + args, stdin=subprocess.DEVNULL, capture_output=True, env=env, cwd=tmp, timeout=30)
+                    env[k.encode("latin-1")] = fill(v, tmp).encode("latin-1")
+        r = subprocess.run([os.fsencode(a) for a in prefix] + args, stdin=subprocess.DEVNULL, capture_output=True,
+                           env=env, cwd=tmp, timeout=30)
         out = r.stdout.decode("latin-1")
         err = "".join(l + "\n" for l in r.stderr.decode("latin-1").splitlines()
                       if l and not l.startswith("Pseudo-terminal will not be allocated"))

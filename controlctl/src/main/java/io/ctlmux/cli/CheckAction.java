@@ -55,7 +55,7 @@ final class CheckAction {
             message = e.getMessage();
         } catch (SocketTimeoutException e) {
             state = "unresponsive";
-            message = "Control socket " + t.controlPath + ": " + e.getMessage() + " (unresponsive)";
+            message = "Control socket " + io.ctlmux.config.text.ByteText.ofPath(t.controlPath) + ": " + e.getMessage() + " (unresponsive)";
         } catch (MuxRequestDeniedException e) {
             state = "error";
             message = "mux_client_request_alive: master returned error: " + e.reason();
@@ -69,7 +69,7 @@ final class CheckAction {
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         boolean alive = state.equals("alive");
         if (json) {
-            out.print(json(t.controlPath.toString(), state, pid, hello, elapsedMs, alive ? null : message));
+            out.print(json(io.ctlmux.config.text.ByteText.ofPath(t.controlPath), state, pid, hello, elapsedMs, alive ? null : message));
             out.print('\n');
             out.flush();
         } else if (alive) {
@@ -106,6 +106,6 @@ final class CheckAction {
     }
 
     static String str(String s) {
-        return io.ctlmux.config.text.JsonText.quote(s);
+        return io.ctlmux.config.text.ByteText.json(s);
     }
 }

@@ -64,6 +64,14 @@ public final class CommandLines {
         return cl;
     }
 
+    /** Runs {@code args} through {@link #forArgs} with these writers; returns the exit code. */
+    static int execute(String[] args, java.io.PrintWriter out, java.io.PrintWriter err) {
+        CommandLine cl = forArgs(args);
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
     private static void add(CommandLine root, String name, Supplier<Object> command) {
         CommandLine sub = new CommandLine(command.get());
         root.addSubcommand(name, sub);

@@ -121,7 +121,7 @@ final class ControlRunner {
         } catch (ControlSocketException e) {
             t.stderr.log(e.getMessage());
         } catch (SocketTimeoutException e) {
-            t.stderr.log("Control socket " + t.controlPath + ": " + e.getMessage() + " (unresponsive)");
+            t.stderr.log("Control socket " + io.ctlmux.config.text.ByteText.ofPath(t.controlPath) + ": " + e.getMessage() + " (unresponsive)");
         } catch (PeerClosedException e) {
             t.stderr.log(stage + ": " + e.getMessage());
         } catch (MuxProtocolException e) {

@@ -97,7 +97,7 @@ final class ControlTarget {
         }
         MuxClientOptions co = new MuxClientOptions(timeout, mux.allowForeign(), false,
                 mux.trace() ? line -> { err.print(line); err.print("\r\n"); err.flush(); } : MuxClientOptions.NO_TRACE);
-        return new ControlTarget(args, r, Path.of(controlPath), timeout, stderr, co);
+        return new ControlTarget(args, r, io.ctlmux.config.text.ByteText.path(controlPath), timeout, stderr, co);
     }
 
     /** Seconds ("5"), or a number with ms, s, m or h; null if invalid, zero or "none". */

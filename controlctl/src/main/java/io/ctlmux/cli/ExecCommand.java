@@ -54,7 +54,7 @@ public final class ExecCommand implements Callable<Integer> {
         if (t == null) {
             return exit[0];
         }
-        SessionSpec session = sessionSpec(t, System.getenv(), System.console() != null);
+        SessionSpec session = sessionSpec(t, io.ctlmux.config.text.ByteText.environment(), System.console() != null);
         return runner.run(t, (target, c) -> {
             if (!ForwardCommand.requestAll(target, c, false, spec.commandLine().getOut())) {
                 target.stderr.log("muxclient: master forward request failed");

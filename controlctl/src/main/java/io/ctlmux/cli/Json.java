@@ -9,7 +9,7 @@ final class Json {
     }
 
     static String str(String s) {
-        return io.ctlmux.config.text.JsonText.quote(s);
+        return io.ctlmux.config.text.ByteText.json(s);
     }
 
     static String span(Span s) {

@@ -75,7 +75,7 @@ final class LifecycleActions {
             Inventory.Master m = e.master();
             String who = "pid " + m.pid() + (m.aliases().isEmpty() ? "" : ", " + String.join(",", m.aliases()));
             boolean skipped = !e.done() && (e.why().startsWith("younger") || e.why().equals("age unknown"));
-            out.println((e.done() ? "exited " : skipped ? "kept " : "failed ") + m.path() + " (" + who + "): "
+            out.println((e.done() ? "exited " : skipped ? "kept " : "failed ") + io.ctlmux.config.text.ByteText.ofPath(m.path()) + " (" + who + "): "
                     + e.why());
             ok &= e.done() || skipped;
         }

@@ -2,8 +2,8 @@ package io.ctlmux.cli;
 
 import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.text.ByteText;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,7 +12,9 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
+    /** Takes the arguments' bytes from the kernel (ByteText.arguments), not as the JVM decoded them. */
+    public static void main(String[] jvmArgs) {
+        String[] args = ByteText.arguments(jvmArgs);
         Integer fast = fastCheck(args);
         if (fast != null) {
             // check registers no shutdown hook and has flushed its output; System.exit would first set up the
@@ -21,16 +23,33 @@ public final class Main {
             System.err.flush();
             Runtime.getRuntime().halt(fast);
         }
-        System.exit(CommandLines.forArgs(args).execute(args));
+        System.exit(execute(args));
     }
 
     /**
      * Runs the command line and returns the exit code (for tests and for the launcher's cache training):
-     * {@code check} through the fast path, everything else through picocli.
+     * {@code check} through the fast path, everything else through picocli. {@code jvmArgs} are text as the JVM
+     * would have decoded them ({@link ByteText#fromJvm}).
      */
-    public static int run(String... args) {
+    public static int run(String... jvmArgs) {
+        String[] args = new String[jvmArgs.length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = ByteText.fromJvm(jvmArgs[i]);
+        }
         Integer fast = fastCheck(args);
-        return fast != null ? fast : CommandLines.forArgs(args).execute(args);
+        return fast != null ? fast : execute(args);
+    }
+
+    /** Through picocli, writing the output's bytes as they are ({@link ByteText#writer}). */
+    private static int execute(String[] args) {
+        PrintWriter out = ByteText.writer(System.out);
+        PrintWriter err = ByteText.writer(System.err);
+        try {
+            return CommandLines.execute(args, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /**
@@ -50,9 +69,8 @@ public final class Main {
         if (flags.picocli) {
             return null;
         }
-        Charset cs = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, cs), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, cs), true);
+        PrintWriter out = ByteText.writer(System.out);
+        PrintWriter err = ByteText.writer(System.err);
         MuxOptions.Values mux = new MuxOptions.Values(flags.timeout, flags.allowForeign, flags.trace);
         int rc = flags.all ? LifecycleActions.checkAll(ssh, mux, flags.json, out, err)
                 : CheckAction.run(ssh, mux, flags.json, out, err);

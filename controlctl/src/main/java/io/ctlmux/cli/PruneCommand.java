@@ -47,7 +47,7 @@ public final class PruneCommand implements Callable<Integer> {
             out.println("no sockets found");
         }
         for (Pruner.Decision d : ds) {
-            out.println(d.action().label() + " " + d.path() + ": " + d.why());
+            out.println(d.action().label() + " " + io.ctlmux.config.text.ByteText.ofPath(d.path()) + ": " + d.why());
         }
         out.flush();
         return 0;

@@ -12,14 +12,17 @@ final class SshStderr {
         this.quiet = quiet;
     }
 
-    /** An error/fatal/notice line; suppressed by {@code -q} (LogLevel QUIET), as ssh does. */
+    /**
+     * An error/fatal/notice line; suppressed by {@code -q} (LogLevel QUIET), as ssh does. ssh's logger vis-encodes
+     * a message (a path's non-ASCII bytes become octal escapes), so this does too.
+     */
     void log(String line) {
         if (!quiet) {
-            always(line);
+            always(io.ctlmux.config.text.Vis.log(line));
         }
     }
 
-    /** A line ssh prints with fprintf, regardless of the log level (e.g. "Master running"). */
+    /** A line ssh prints with fprintf, as it is, regardless of the log level (e.g. "Master running"). */
     void always(String line) {
         err.print(line);
         err.print("\r\n");

@@ -65,16 +65,16 @@ public final class StartCommand implements Callable<Integer> {
         }
         boolean started = r.outcome() == MasterStarter.Outcome.STARTED;
         if (json) {
-            out.println("{\"path\":" + Json.str(r.path().toString()) + ",\"pid\":" + r.pid() + ",\"state\":"
-                    + Json.str(started ? "started" : "already-running") + ",\"log\":" + Json.str(r.log().toString())
-                    + ",\"removedStale\":" + Json.str(r.removedStale() == null ? null : r.removedStale().toString())
+            out.println("{\"path\":" + Json.str(io.ctlmux.config.text.ByteText.ofPath(r.path())) + ",\"pid\":" + r.pid() + ",\"state\":"
+                    + Json.str(started ? "started" : "already-running") + ",\"log\":" + Json.str(io.ctlmux.config.text.ByteText.ofPath(r.log()))
+                    + ",\"removedStale\":" + Json.str(r.removedStale() == null ? null : io.ctlmux.config.text.ByteText.ofPath(r.removedStale()))
                     + "}");
         } else {
             if (r.removedStale() != null) {
-                out.println("removed dead socket " + r.removedStale());
+                out.println("removed dead socket " + io.ctlmux.config.text.ByteText.ofPath(r.removedStale()));
             }
             out.println((started ? "started master pid " : "already running: master pid ") + r.pid() + " at "
-                    + r.path());
+                    + io.ctlmux.config.text.ByteText.ofPath(r.path()));
         }
         out.flush();
         return 0;

@@ -204,9 +204,10 @@ public final class Inventory {
                     continue;
                 }
                 Candidate c = found.computeIfAbsent(p, q -> new Candidate(q, "directory"));
-                String name = p.getFileName().toString();
+                String name = Posix.text(p.getFileName());
                 if (!byConfig.containsKey(p) && TEMP.matcher(name).matches()) {
-                    Path base = p.resolveSibling(name.substring(0, name.length() - 17));
+                    String full = Posix.text(p);
+                    Path base = Posix.path(full.substring(0, full.length() - 17));
                     c.temporary = true;
                     Candidate b = byConfig.get(base);
                     if (b != null) {
@@ -218,7 +219,7 @@ public final class Inventory {
         } catch (java.nio.file.NoSuchFileException e) {
             // a configured directory that does not exist holds no masters
         } catch (IOException e) {
-            warnings.add("cannot list " + dir + ": " + SocketProbe.reason(e));
+            warnings.add("cannot list " + Posix.text(dir) + ": " + SocketProbe.reason(e));
         }
     }
 

@@ -18,7 +18,7 @@ public final class Listings {
             rows.add(new String[] {m.state().label(), m.pid() == null ? "-" : m.pid().toString(),
                 age(m.since(), now), m.owner() == null ? "-" : m.owner(),
                 m.aliases().isEmpty() ? "-" : String.join(",", m.aliases()),
-                m.endpoint() == null ? "-" : m.endpoint(), m.path() + (m.temporary() ? " (temporary)" : "")});
+                m.endpoint() == null ? "-" : m.endpoint(), Posix.text(m.path()) + (m.temporary() ? " (temporary)" : "")});
         }
         if (masters.isEmpty()) {
             return List.of("no masters found");
@@ -49,7 +49,7 @@ public final class Listings {
         sb.append(String.format("%-12s", m.state().label()));
         sb.append(m.pid() == null ? "-" : "pid=" + m.pid()).append("  ");
         sb.append(m.aliases().isEmpty() ? "-" : String.join(",", m.aliases())).append("  ");
-        sb.append(m.path());
+        sb.append(Posix.text(m.path()));
         if (m.state() != MasterState.ALIVE && m.detail() != null) {
             sb.append("  (").append(m.detail()).append(')');
         }
@@ -59,7 +59,7 @@ public final class Listings {
     /** A JSON object with at least path, state, pid and aliases. */
     public static String json(Inventory.Master m, Instant now) {
         StringBuilder sb = new StringBuilder(256).append('{');
-        sb.append("\"path\":").append(str(m.path().toString()));
+        sb.append("\"path\":").append(str(Posix.text(m.path())));
         sb.append(",\"state\":").append(str(m.state().label()));
         sb.append(",\"pid\":").append(m.pid() == null ? "null" : m.pid().toString());
         sb.append(",\"aliases\":[");
@@ -105,6 +105,6 @@ public final class Listings {
     }
 
     static String str(String s) {
-        return io.ctlmux.config.text.JsonText.quote(s);
+        return io.ctlmux.config.text.ByteText.json(s);
     }
 }

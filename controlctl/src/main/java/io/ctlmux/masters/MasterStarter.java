@@ -82,7 +82,7 @@ public final class MasterStarter {
         try {
             // a holder may legitimately take up to its own timeout to start the master
             if (!inProcess.tryLock(req.timeout().toMillis() + PROBE.toMillis() * 2, TimeUnit.MILLISECONDS)) {
-                throw new LifecycleException("ctlmux: another start for " + path + " is still running; gave up "
+                throw new LifecycleException("ctlmux: another start for " + Posix.text(path) + " is still running; gave up "
                         + "after " + req.timeout().toSeconds() + " s");
             }
         } catch (InterruptedException e) {
@@ -110,17 +110,17 @@ public final class MasterStarter {
             case STALE:
                 Optional<String> why = Pruner.removeIfDead(p);
                 if (why.isPresent()) {
-                    throw new LifecycleException("ctlmux: a dead socket is in the way at " + path + " and was not "
+                    throw new LifecycleException("ctlmux: a dead socket is in the way at " + Posix.text(path) + " and was not "
                             + "removed: " + why.get());
                 }
                 removed = path;
                 break;
             case UNRESPONSIVE:
-                throw new LifecycleException(List.of("ctlmux: a master at " + path + " does not answer ("
+                throw new LifecycleException(List.of("ctlmux: a master at " + Posix.text(path) + " does not answer ("
                         + p.detail() + "); not starting a second one.",
                         "It may be busy or wedged: `ctlmux prune --unresponsive` asks it to exit."), 255);
             default:
-                throw new LifecycleException("ctlmux: refusing to start a master at " + path + ": "
+                throw new LifecycleException("ctlmux: refusing to start a master at " + Posix.text(path) + ": "
                         + p.state().label() + " (" + p.detail() + ")");
         }
         Path log = sibling(path, ".log");
@@ -129,10 +129,14 @@ public final class MasterStarter {
         List<String> cmd = command(req, path, log);
         Process ssh;
         try {
-            ssh = new ProcessBuilder(cmd)
+            // A java.io.File holds no path the platform charset cannot encode; ssh -E writes its messages to the
+            // log itself, so then only what ssh prints before it reads -E is not kept.
+            String logText = Posix.text(log);
+            ssh = new ProcessBuilder(io.ctlmux.config.text.ByteText.command(cmd))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectError(io.ctlmux.config.text.ByteText.isAscii(logText)
+                            ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
             throw new LifecycleException("ctlmux: cannot run " + req.ssh() + ": " + SocketProbe.reason(e));
@@ -162,7 +166,7 @@ public final class MasterStarter {
                         waitQuietly(ssh, Duration.ofSeconds(2));
                     }
                 }
-                throw failure(path, log, "no master answered at " + path + " within "
+                throw failure(path, log, "no master answered at " + Posix.text(path) + " within "
                         + req.timeout().toSeconds() + " s" + (exit != null ? " (ssh went to the background; check "
                         + "the log for 'disabling multiplexing')" : "; ssh was stopped"));
             }
@@ -184,13 +188,13 @@ public final class MasterStarter {
         cmd.add("-o");
         cmd.add("ControlMaster=yes");
         cmd.add("-o");
-        cmd.add("ControlPath=" + path.toString().replace("%", "%%")); // literal: no token expansion
+        cmd.add("ControlPath=" + Posix.text(path).replace("%", "%%")); // literal: no token expansion
         if (req.persist() != null) {
             cmd.add("-o");
             cmd.add("ControlPersist=" + req.persist());
         }
         cmd.add("-E");
-        cmd.add(log.toString());
+        cmd.add(Posix.text(log));
         cmd.add("-f");
         cmd.add("-N");
         // -M toggles yes/ask, -f/-N are ours, -E is the log; -O/-G/-W/-T/-t make no sense for a detached master
@@ -203,7 +207,7 @@ public final class MasterStarter {
         int bytes = Posix.bytes(path);
         int budget = Posix.masterPathBudget();
         if (bytes > budget) {
-            throw new LifecycleException(List.of("ctlmux: ControlPath " + path + " is " + bytes + " bytes; a master "
+            throw new LifecycleException(List.of("ctlmux: ControlPath " + Posix.text(path) + " is " + bytes + " bytes; a master "
                     + "needs at most " + budget + " (it binds PATH plus a 17-byte temporary suffix first).",
                     "Use a shorter directory or the %C token, e.g. ControlPath ~/.ssh/cm/%C"), 255);
         }
@@ -215,38 +219,38 @@ public final class MasterStarter {
         try {
             st = Posix.stat(dir);
         } catch (IOException e) {
-            throw new LifecycleException("ctlmux: cannot stat socket directory " + dir + ": " + SocketProbe.reason(e));
+            throw new LifecycleException("ctlmux: cannot stat socket directory " + Posix.text(dir) + ": " + SocketProbe.reason(e));
         }
         if (st.isEmpty()) {
             if (!mkdir) {
-                throw new LifecycleException(List.of("ctlmux: socket directory " + dir + " does not exist.",
-                        "Create it with: mkdir -m 700 -p " + dir + "   (or pass --mkdir)"), 255);
+                throw new LifecycleException(List.of("ctlmux: socket directory " + Posix.text(dir) + " does not exist.",
+                        "Create it with: mkdir -m 700 -p " + Posix.text(dir) + "   (or pass --mkdir)"), 255);
             }
             try {
                 Files.createDirectories(dir,
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 st = Posix.stat(dir);
             } catch (IOException e) {
-                throw new LifecycleException("ctlmux: cannot create " + dir + ": " + SocketProbe.reason(e));
+                throw new LifecycleException("ctlmux: cannot create " + Posix.text(dir) + ": " + SocketProbe.reason(e));
             }
             if (st.isEmpty()) {
-                throw new LifecycleException("ctlmux: " + dir + " vanished after it was created");
+                throw new LifecycleException("ctlmux: " + Posix.text(dir) + " vanished after it was created");
             }
         }
         Posix.Stat s = st.get();
         if (!s.isDirectory()) {
-            throw new LifecycleException("ctlmux: " + dir + " is a " + s.typeName() + ", not a directory");
+            throw new LifecycleException("ctlmux: " + Posix.text(dir) + " is a " + s.typeName() + ", not a directory");
         }
         int me = Posix.uid();
         if (s.uid() != me && s.uid() != 0) {
-            throw new LifecycleException(List.of("ctlmux: socket directory " + dir + " belongs to "
+            throw new LifecycleException(List.of("ctlmux: socket directory " + Posix.text(dir) + " belongs to "
                     + Posix.userName(dir, s.uid()) + "; it could replace your sockets.",
                     "Use a directory of your own, e.g. mkdir -m 700 ~/.ssh/cm"), 255);
         }
         if ((s.mode() & 0022) != 0) {
-            throw new LifecycleException(List.of("ctlmux: socket directory " + dir + " is writable by others (mode "
+            throw new LifecycleException(List.of("ctlmux: socket directory " + Posix.text(dir) + " is writable by others (mode "
                     + String.format("%04o", s.mode() & 07777) + "): another user could plant or swap sockets there.",
-                    "Use a private directory (mkdir -m 700 ~/.ssh/cm) or run: chmod go-w " + dir), 255);
+                    "Use a private directory (mkdir -m 700 ~/.ssh/cm) or run: chmod go-w " + Posix.text(dir)), 255);
         }
     }
 
@@ -284,7 +288,7 @@ public final class MasterStarter {
 
     private static LifecycleException failure(Path path, Path log, String what) {
         List<String> lines = new ArrayList<>();
-        lines.add("ctlmux: starting the master for " + path + " failed: " + what + ".");
+        lines.add("ctlmux: starting the master for " + Posix.text(path) + " failed: " + what + ".");
         List<String> tail = tail(log, 10);
         if (tail.isEmpty()) {
             lines.add("ssh logged nothing (" + log + ").");
@@ -316,7 +320,7 @@ public final class MasterStarter {
     }
 
     static Path sibling(Path path, String suffix) {
-        return path.resolveSibling(path.getFileName().toString() + suffix);
+        return Posix.path(Posix.text(path) + suffix);
     }
 
     private static boolean waitQuietly(Process p, Duration d) {

@@ -148,19 +148,18 @@ public final class Posix {
         return bsdSocketPaths() ? 86 : 90;
     }
 
-    /** A resolved option value (one char per byte) as a file-system path. */
-    static Path path(String latin1) {
-        byte[] b = latin1.getBytes(StandardCharsets.ISO_8859_1);
-        return Path.of(new String(b, StandardCharsets.UTF_8));
-    }
-
-    /** A JDK path as a string of one char per byte (the inverse of {@link #path}). */
-    static String latin1(Path p) {
-        return new String(p.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    /** A resolved option value (a byte string) as a file-system path with those bytes. */
+    static Path path(String bytes) {
+        return io.ctlmux.config.text.ByteText.path(bytes);
     }
 
     /** The length in bytes of a path as the kernel sees it. */
     static int bytes(Path p) {
-        return p.toString().getBytes(StandardCharsets.UTF_8).length;
+        return io.ctlmux.config.text.ByteText.ofPath(p).length();
+    }
+
+    /** A path for messages, listings and ssh's arguments: its bytes as a byte string (the inverse of {@link #path}). */
+    static String text(Path p) {
+        return p == null ? null : io.ctlmux.config.text.ByteText.ofPath(p);
     }
 }

@@ -8,7 +8,6 @@ import io.ctlmux.config.load.SshConfigException;
 import io.ctlmux.config.resolved.ResolvedOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +87,7 @@ public final class ProcessTable {
         int start = 0;
         for (int i = 0; i <= raw.length; i++) {
             if (i == raw.length || raw[i] == 0) {
-                words.add(new String(raw, start, i - start, StandardCharsets.ISO_8859_1));
+                words.add(io.ctlmux.config.text.ByteText.of(raw, start, i - start));
                 start = i + 1;
             }
         }
@@ -159,7 +158,7 @@ public final class ProcessTable {
         for (SshCommandLine.Option opt : line.options()) {
             String f = opt.argument();
             boolean relative = opt.letter() == 'F' && !f.startsWith("/") && !f.equalsIgnoreCase("none");
-            opts.add(relative ? new SshCommandLine.Option('F', Posix.latin1(cwd) + "/" + f) : opt);
+            opts.add(relative ? new SshCommandLine.Option('F', Posix.text(cwd) + "/" + f) : opt);
         }
         return new SshCommandLine(opts, line.optionsBeforeDestination(), line.destination(), line.command(),
                 line.error());

@@ -1,8 +1,8 @@
 package io.ctlmux.mux.codec;
 
+import io.ctlmux.config.text.ByteText;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * Encodes and decodes one mux frame body ({@code uint32 type} and its fields). Pure: no I/O. Both directions are
  * here so a test master uses the same code as the client. Unknown trailing bytes after the fixed fields are ignored.
+ * The protocol's strings are bytes (commands, environment, paths, a master's messages): they are byte strings here,
+ * one char per byte ({@link ByteText}), so that any byte sequence, valid UTF-8 or not, round-trips.
  */
 public final class MuxCodec {
     /** The largest frame body a master accepts (CHANNEL_MUX_MAX_PACKET). */
@@ -256,7 +258,7 @@ public final class MuxCodec {
                 throw new MuxProtocolException("truncated message: " + field + " length " + len + " exceeds the "
                         + buf.remaining() + " bytes left");
             }
-            String s = new String(buf.array(), buf.arrayOffset() + buf.position(), (int) len, StandardCharsets.UTF_8);
+            String s = ByteText.of(buf.array(), buf.arrayOffset() + buf.position(), (int) len);
             buf.position(buf.position() + (int) len);
             return s;
         }
@@ -303,7 +305,7 @@ public final class MuxCodec {
         }
 
         Out string(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            byte[] b = ByteText.bytes(s);
             u32(b.length);
             bo.writeBytes(b);
             return this;

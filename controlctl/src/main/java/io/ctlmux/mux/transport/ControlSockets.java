@@ -1,10 +1,10 @@
 package io.ctlmux.mux.transport;
 
+import io.ctlmux.config.text.ByteText;
 import io.ctlmux.mux.transport.ControlSocketException.Kind;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -76,9 +76,10 @@ public final class ControlSockets {
 
     /** Checks type and owner of what is at {@code path}, without connecting. */
     public static void checkPath(Path path, boolean allowForeign) throws ControlSocketException {
-        if (path.toString().getBytes(StandardCharsets.UTF_8).length >= MAX_PATH_BYTES) {
+        String bytes = ByteText.ofPath(path);
+        if (bytes.length() >= MAX_PATH_BYTES) {
             throw new ControlSocketException(Kind.OTHER, path,
-                    "ControlPath too long ('" + path + "' >= " + MAX_PATH_BYTES + " bytes)");
+                    "ControlPath too long ('" + bytes + "' >= " + MAX_PATH_BYTES + " bytes)");
         }
         Map<String, Object> attrs;
         try {
@@ -124,13 +125,16 @@ public final class ControlSockets {
         return new ControlSocketException(Kind.OTHER, path, connectMessage(path, r));
     }
 
-    /** {@code Control socket connect(PATH): REASON}, with the path clipped to 100 bytes as OpenSSH does. */
+    /**
+     * {@code Control socket connect(PATH): REASON}, with the path's bytes clipped to 100 as OpenSSH does (a byte
+     * string, see {@link ByteText}).
+     */
     public static String connectMessage(Path path, String reason) {
         return "Control socket connect(" + clip(path) + "): " + reason;
     }
 
     private static String clip(Path path) {
-        String s = path.toString();
+        String s = ByteText.ofPath(path);
         return s.length() > 100 ? s.substring(0, 100) : s;
     }
 

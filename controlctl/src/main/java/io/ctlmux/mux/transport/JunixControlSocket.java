@@ -33,7 +33,7 @@ final class JunixControlSocket implements ControlSocket {
         AFUNIXSocket s = AFUNIXSocket.newInstance();
         try {
             long ms = deadline.remainingMillis();
-            s.connect(AFUNIXSocketAddress.of(path), (int) Math.min(ms, Integer.MAX_VALUE));
+            s.connect(AFUNIXSocketAddress.of(io.ctlmux.config.text.ByteText.pathBytes(path)), (int) Math.min(ms, Integer.MAX_VALUE));
             return new JunixControlSocket(path, s);
         } catch (IOException | RuntimeException e) {
             s.close();

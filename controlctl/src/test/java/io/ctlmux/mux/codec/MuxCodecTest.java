@@ -46,6 +46,28 @@ class MuxCodecTest {
         assertArrayEquals(body, MuxCodec.encode(h));
     }
 
+    /** Mux strings are bytes: invalid UTF-8, Latin-1 and every byte value survive decoding and encoding. */
+    @Test
+    void stringsAreBytesAndRoundTripWhateverTheirEncoding() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (int b = 1; b < 256; b++) {
+            all.append((char) b);
+        }
+        String invalid = "echo \u00ff\u00fe\u00c0\u0080 \u00ed\u00a0\u0080"; // bytes ff fe c0 80 ed a0 80
+        String utf8 = "cm\u00c3\u00bc"; // "cmü" as its UTF-8 bytes
+        MuxRequest.NewSession s = new MuxRequest.NewSession(7, false, false, false, false, MuxRequest.ESCAPE_NONE,
+                "xterm\u00e9", invalid, List.of("A=" + utf8, "B=" + all));
+        byte[] body = MuxCodec.encode(s);
+        assertTrue(hex(body).contains("0000000d" + "6563686f20" + "fffec080" + "20" + "eda080"), hex(body));
+        assertEquals(s, MuxCodec.decodeRequest(body));
+        assertArrayEquals(body, MuxCodec.encode(MuxCodec.decodeRequest(body)));
+
+        // a master's error text with bytes that are not UTF-8 reaches the caller byte for byte
+        MuxReply r = MuxCodec.decodeReply(hex("80000003" + "00000007" + "00000004" + "636dffc0"));
+        assertEquals(new MuxReply.Failure(7, "cm\u00ff\u00c0"), r);
+        assertArrayEquals(hex("80000003" + "00000007" + "00000004" + "636dffc0"), MuxCodec.encode(r));
+    }
+
     @Test
     void aliveCheckGoldenFrame() {
         assertEquals("00000008" + "10000004" + "00000000", hex(MuxCodec.frame(new MuxRequest.AliveCheck(0))));

@@ -18,7 +18,6 @@ import io.ctlmux.config.text.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -620,6 +619,6 @@ public final class Evaluator {
     }
 
     static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        return io.ctlmux.config.text.Ascii.lower(s);
     }
 }

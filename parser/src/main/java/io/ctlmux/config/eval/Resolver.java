@@ -20,7 +20,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -175,7 +174,7 @@ public final class Resolver {
         }
         boolean wasAddr = isAddr(host);
         if (!wasAddr) {
-            host = host.toLowerCase(Locale.ROOT);
+            host = io.ctlmux.config.text.Ascii.lower(host); // tolower(3) on bytes: ASCII only
         }
         int canon = o.getInt("canonicalizehostname", 0);
         if (canon != 0 || wasAddr) {
@@ -206,7 +205,7 @@ public final class Resolver {
         }
         String hka = o.get("hostkeyalias");
         if (hka != null) {
-            o.replaceValue("hostkeyalias", hka.toLowerCase(Locale.ROOT));
+            o.replaceValue("hostkeyalias", io.ctlmux.config.text.Ascii.lower(hka));
         }
         int uhk = o.getInt("updatehostkeys", -1);
         if (uhk == 2) {

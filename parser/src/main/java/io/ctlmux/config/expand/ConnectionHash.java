@@ -1,13 +1,13 @@
 package io.ctlmux.config.expand;
 
-import java.nio.charset.StandardCharsets;
+import io.ctlmux.config.text.ByteText;
 
 /** The {@code %C} token ({@code readconf.c:ssh_connection_hash}). */
 public final class ConnectionHash {
     private ConnectionHash() {}
 
     /**
-     * Lower-case hex SHA-1 of {@code localHostFull ‖ host ‖ port ‖ user ‖ jumpHost}, no separators. 9.2 hashes no
+     * Lower-case hex SHA-1 of the bytes of {@code localHostFull ‖ host ‖ port ‖ user ‖ jumpHost}, no separators. 9.2 hashes no
      * jump host; passing {@code ""} (no ProxyJump, or {@code none}) gives the same value as 9.2.
      *
      * @param localHostFull full {@code gethostname()} ({@code %l})
@@ -19,7 +19,7 @@ public final class ConnectionHash {
     public static String percentC(String localHostFull, String host, String port, String user, String jumpHost) {
         Sha1 md = new Sha1();
         for (String part : new String[] {localHostFull, host, port, user, jumpHost}) {
-            md.update(bytes(part));
+            md.update(ByteText.bytes(part));
         }
         byte[] d = md.digest();
         char[] hex = new char[d.length * 2];
@@ -28,15 +28,5 @@ public final class ConnectionHash {
             hex[2 * i + 1] = Character.forDigit(d[i] & 0xf, 16);
         }
         return new String(hex);
-    }
-
-    /** One byte per char when all chars are below 256 (the SourceText convention), else UTF-8. */
-    private static byte[] bytes(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0xff) {
-                return s.getBytes(StandardCharsets.UTF_8);
-            }
-        }
-        return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 }

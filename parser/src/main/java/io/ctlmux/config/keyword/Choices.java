@@ -1,7 +1,6 @@
 package io.ctlmux.config.keyword;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
@@ -49,7 +48,7 @@ public enum Choices {
         if (word == null) {
             return OptionalInt.empty();
         }
-        String w = word.toLowerCase(Locale.ROOT);
+        String w = io.ctlmux.config.text.Ascii.lower(word);
         for (Entry en : entries) {
             if (en.word.equals(w)) {
                 return OptionalInt.of(en.value);

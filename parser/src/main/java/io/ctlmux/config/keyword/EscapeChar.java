@@ -1,6 +1,6 @@
 package io.ctlmux.config.keyword;
 
-import java.nio.charset.StandardCharsets;
+import io.ctlmux.config.text.ByteText;
 
 /** {@code EscapeChar}: a byte value, or {@link #NONE}. */
 public final class EscapeChar {
@@ -20,7 +20,7 @@ public final class EscapeChar {
         if (arg == null || arg.isEmpty()) {
             return ValueResult.err("Missing argument.");
         }
-        byte[] b = arg.getBytes(StandardCharsets.UTF_8);
+        byte[] b = ByteText.bytes(arg);
         if (arg.equals("none")) {
             return ValueResult.ok(NONE);
         }

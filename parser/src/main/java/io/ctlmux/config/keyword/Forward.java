@@ -1,6 +1,5 @@
 package io.ctlmux.config.keyword;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -295,15 +294,11 @@ public record Forward(String listenHost, int listenPort, String listenPath,
     }
 
     private static boolean tooLong(String s, int limit) {
-        return s != null && s.getBytes(StandardCharsets.UTF_8).length >= limit;
+        return s != null && s.length() >= limit; // a byte string: one char per byte
     }
 
     private static String truncate(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        if (b.length <= FWDARG_MAX) {
-            return s;
-        }
-        return new String(b, 0, FWDARG_MAX, StandardCharsets.UTF_8);
+        return s.length() <= FWDARG_MAX ? s : s.substring(0, FWDARG_MAX);
     }
 
     /** {@code dollar_expand}: replaces each {@code ${VAR}}; null when unterminated, empty, or unset. */

@@ -2,7 +2,6 @@ package io.ctlmux.config.keyword;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Multi-argument keywords with per-argument rules: CanonicalizePermittedCNAMEs, PermitRemoteOpen, ChannelTimeout
@@ -39,7 +38,7 @@ public final class ListValues {
             } else if (arg.equals("*")) {
                 out.add(new PermittedCname("*", "*"));
             } else {
-                String lower = arg.toLowerCase(Locale.ROOT);
+                String lower = io.ctlmux.config.text.Ascii.lower(arg);
                 int c = lower.indexOf(':');
                 if (c < 0 || c == lower.length() - 1) {
                     return ValueResult.err("Invalid permitted CNAME \"" + lower + "\"");

@@ -1,7 +1,7 @@
 package io.ctlmux.config.keyword;
 
+import io.ctlmux.config.text.ByteText;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -133,7 +133,8 @@ public final class SshNames {
         }
         char last = 0;
         for (int i = 0; i < name.length(); i++) {
-            char c = Character.toLowerCase(name.charAt(i));
+            char c = name.charAt(i);
+            c = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
             if (last == '.' && c == '.') {
                 return null;
             }
@@ -152,7 +153,7 @@ public final class SshNames {
     /** {@code urldecode}; a decoded NUL ends the C string, or (10.1, Debian deb12u8) is refused. */
     private static String urldecode(String s, Dialect dialect) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        byte[] in = ByteText.bytes(s);
         for (int i = 0; i < in.length; i++) {
             byte c = in[i];
             if (c == '+') {
@@ -172,7 +173,7 @@ public final class SshNames {
                 out.write(c);
             }
         }
-        String decoded = out.toString(StandardCharsets.UTF_8);
+        String decoded = ByteText.of(out.toByteArray());
         int nul = decoded.indexOf('\0');
         if (nul >= 0) {
             return dialect.refusesControlCharacters() ? null : decoded.substring(0, nul);

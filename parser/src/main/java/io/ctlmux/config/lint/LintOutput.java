@@ -128,7 +128,7 @@ public enum LintOutput {
     static String uri(String file) {
         StringBuilder sb = new StringBuilder();
         String prefix = file.startsWith("/") ? "file://" : "";
-        for (byte b : file.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : io.ctlmux.config.text.ByteText.bytes(file)) {
             int c = b & 0xff;
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "/-._~".indexOf(c) >= 0) {
                 sb.append((char) c);
@@ -165,6 +165,6 @@ public enum LintOutput {
 
     /** A JSON string literal. Chars are bytes (ISO-8859-1) as read; they are emitted as the Unicode code points. */
     static String str(String s) {
-        return io.ctlmux.config.text.JsonText.quote(s);
+        return io.ctlmux.config.text.ByteText.json(s);
     }
 }

@@ -32,7 +32,8 @@ final class Passwd {
     static Entry current() {
         long uid = currentUid();
         Optional<Entry> e = find(f -> Long.toString(uid).equals(f[2]));
-        return e.orElseGet(() -> new Entry(System.getProperty("user.name"), uid, System.getProperty("user.home")));
+        return e.orElseGet(() -> new Entry(io.ctlmux.config.text.ByteText.fromJvm(System.getProperty("user.name")), uid,
+                io.ctlmux.config.text.ByteText.fromJvm(System.getProperty("user.home"))));
     }
 
     static Optional<Entry> byName(String name) {

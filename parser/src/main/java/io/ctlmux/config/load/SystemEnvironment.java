@@ -2,6 +2,7 @@ package io.ctlmux.config.load;
 
 import io.ctlmux.config.eval.CannotOpenException;
 import io.ctlmux.config.eval.Environment;
+import io.ctlmux.config.text.ByteText;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,13 +13,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -28,15 +26,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The real machine: passwd entries, files, glob, the shell for Match exec, DNS and interfaces. */
+/**
+ * The real machine: passwd entries, files, glob, the shell for Match exec, DNS and interfaces. Names, values and
+ * paths are byte strings ({@link ByteText}): the environment is the process's own bytes, and every path reaches the
+ * file system as its bytes.
+ */
 public final class SystemEnvironment implements Environment {
     private final Map<String, String> env;
     private final Passwd.Entry me;
 
     public SystemEnvironment() {
-        this(System.getenv());
+        this(ByteText.environment());
     }
 
+    /** With {@code env} (names and values are byte strings) as the environment. */
     public SystemEnvironment(Map<String, String> env) {
         this.env = env;
         this.me = Passwd.cachedCurrent();
@@ -81,7 +84,7 @@ public final class SystemEnvironment implements Environment {
 
     private static String readHostName() {
         try {
-            String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+            String h = ByteText.of(Files.readAllBytes(Path.of("/proc/sys/kernel/hostname"))).trim();
             if (!h.isEmpty()) {
                 return h;
             }
@@ -89,7 +92,7 @@ public final class SystemEnvironment implements Environment {
             // fall through
         }
         try {
-            return InetAddress.getLocalHost().getHostName();
+            return ByteText.fromJvm(InetAddress.getLocalHost().getHostName());
         } catch (UnknownHostException e) {
             return "localhost";
         }
@@ -119,7 +122,7 @@ public final class SystemEnvironment implements Environment {
         if (path.isEmpty()) {
             return Optional.empty(); // fopen("") fails with ENOENT; the JDK would take "" as the current directory
         }
-        Path p = Paths.get(path);
+        Path p = ByteText.path(path);
         FileChannel ch;
         try {
             ch = FileChannel.open(p, StandardOpenOption.READ);
@@ -228,7 +231,7 @@ public final class SystemEnvironment implements Environment {
             return null;
         }
         try {
-            return stat(Paths.get(path));
+            return stat(ByteText.path(path));
         } catch (IOException e) {
             return null;
         }
@@ -256,7 +259,7 @@ public final class SystemEnvironment implements Environment {
             shell = "/bin/sh";
         }
         try {
-            Process p = new ProcessBuilder(shell, "-c", command)
+            Process p = new ProcessBuilder(ByteText.command(List.of(shell, "-c", command)))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -326,25 +329,24 @@ public final class SystemEnvironment implements Environment {
                     String dir = base.isEmpty() ? "." : base;
                     if (!hasMeta(part)) {
                         String cand = join(base, part);
-                        if (i == parts.length - 1 ? new File(cand).exists() : new File(cand).isDirectory()) {
+                        if (i == parts.length - 1 ? exists(cand) : isDirectory(cand)) {
                             next.add(cand);
                         } else if (part.isEmpty() && i == parts.length - 1) {
                             next.add(cand);
                         }
                         continue;
                     }
-                    if (!new File(dir).isDirectory()) {
+                    if (!isDirectory(dir)) {
                         continue; // opendir would fail (checked first: a failing open costs an exception)
                     }
-                    PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + escapeForJava(part));
                     List<String> names = new ArrayList<>();
-                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(Paths.get(dir))) {
+                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(ByteText.path(dir))) {
                         for (Path e : ds) {
-                            String name = e.getFileName().toString();
+                            String name = ByteText.ofPath(e.getFileName());
                             if (name.startsWith(".") && !part.startsWith(".")) {
                                 continue;
                             }
-                            if (m.matches(Paths.get(name))) {
+                            if (fnmatch(part, 0, name, 0)) {
                                 names.add(name);
                             }
                         }
@@ -354,7 +356,7 @@ public final class SystemEnvironment implements Environment {
                     Collections.sort(names);
                     for (String n : names) {
                         String cand = join(base, n);
-                        if (i < parts.length - 1 && !new File(cand).isDirectory()) {
+                        if (i < parts.length - 1 && !isDirectory(cand)) {
                             continue;
                         }
                         next.add(cand);
@@ -373,6 +375,9 @@ public final class SystemEnvironment implements Environment {
          * path itself is missing from an existing directory does the NIO check (and its exception) run.
          */
         private static boolean existsNoFollow(String path) {
+            if (!ByteText.isAscii(path)) {
+                return Files.exists(ByteText.path(path), LinkOption.NOFOLLOW_LINKS);
+            }
             File f = new File(path);
             if (f.exists()) {
                 return true;
@@ -381,7 +386,7 @@ public final class SystemEnvironment implements Environment {
             if (parent != null && !parent.isDirectory()) {
                 return false; // resolving the parent fails, so lstat of the path fails too
             }
-            return Files.exists(Paths.get(path), LinkOption.NOFOLLOW_LINKS);
+            return Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS);
         }
 
         private static String join(String base, String name) {
@@ -395,16 +400,99 @@ public final class SystemEnvironment implements Environment {
             return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
         }
 
-        /** glob(3) has no braces; Java's glob does, so escape them. */
-        private static String escapeForJava(String s) {
-            StringBuilder sb = new StringBuilder();
-            for (char ch : s.toCharArray()) {
-                if (ch == '{' || ch == '}' || ch == ',') {
-                    sb.append('\\');
+        /** stat(2) succeeds. java.io.File (no exception when missing) unless the bytes need {@link ByteText#path}. */
+        static boolean exists(String path) {
+            return ByteText.isAscii(path) ? new File(path).exists() : Files.exists(ByteText.path(path));
+        }
+
+        static boolean isDirectory(String path) {
+            return ByteText.isAscii(path) ? new File(path).isDirectory() : Files.isDirectory(ByteText.path(path));
+        }
+
+        /**
+         * fnmatch(3) without flags, on byte strings, for one path component: {@code *}, {@code ?}, bracket
+         * expressions ({@code [a-z]}, negated by {@code !} or {@code ^}, {@code ]} first is literal) and backslash
+         * escapes. Bytes compare as unsigned values (the C locale ssh's glob runs in).
+         */
+        static boolean fnmatch(String pat, int pi, String name, int ni) {
+            while (pi < pat.length()) {
+                char c = pat.charAt(pi);
+                if (c == '*') {
+                    while (pi < pat.length() && pat.charAt(pi) == '*') {
+                        pi++;
+                    }
+                    if (pi == pat.length()) {
+                        return true;
+                    }
+                    for (int k = ni; k <= name.length(); k++) {
+                        if (fnmatch(pat, pi, name, k)) {
+                            return true;
+                        }
+                    }
+                    return false;
                 }
-                sb.append(ch);
+                if (ni == name.length()) {
+                    return false;
+                }
+                char n = name.charAt(ni);
+                if (c == '?') {
+                    pi++;
+                } else if (c == '[' && bracketEnd(pat, pi) > 0) {
+                    int end = bracketEnd(pat, pi);
+                    if (!inBracket(pat, pi + 1, end, n)) {
+                        return false;
+                    }
+                    pi = end + 1;
+                } else {
+                    if (c == '\\' && pi + 1 < pat.length()) {
+                        c = pat.charAt(++pi);
+                    }
+                    if (c != n) {
+                        return false;
+                    }
+                    pi++;
+                }
+                ni++;
             }
-            return sb.toString();
+            return ni == name.length();
+        }
+
+        /** The index of the ']' closing the bracket expression at {@code open}, or -1 (then '[' is literal). */
+        private static int bracketEnd(String pat, int open) {
+            int i = open + 1;
+            if (i < pat.length() && (pat.charAt(i) == '!' || pat.charAt(i) == '^')) {
+                i++;
+            }
+            if (i < pat.length() && pat.charAt(i) == ']') {
+                i++;
+            }
+            for (; i < pat.length(); i++) {
+                if (pat.charAt(i) == ']') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static boolean inBracket(String pat, int from, int end, char n) {
+            boolean negate = pat.charAt(from) == '!' || pat.charAt(from) == '^';
+            int i = negate ? from + 1 : from;
+            boolean hit = false;
+            while (i < end) {
+                char lo = pat.charAt(i);
+                if (lo == '\\' && i + 1 < end) {
+                    lo = pat.charAt(++i);
+                }
+                if (i + 2 < end && pat.charAt(i + 1) == '-') {
+                    char hi = pat.charAt(i + 2);
+                    hit |= n >= lo && n <= hi;
+                    i += 3;
+                } else {
+                    hit |= n == lo;
+                    i++;
+                }
+            }
+            return hit != negate;
         }
     }
 }

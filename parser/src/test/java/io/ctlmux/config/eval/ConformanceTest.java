@@ -230,7 +230,7 @@ class ConformanceTest {
         String dir = work.toString();
         copyFilled(caseDir, work, dir);
         List<String> args = new ArrayList<>();
-        for (String a : Files.readAllLines(caseDir.resolve("args"), StandardCharsets.UTF_8)) {
+        for (String a : Files.readAllLines(caseDir.resolve("args"), StandardCharsets.ISO_8859_1)) {
             args.add(fill(a, dir));
         }
         Outcome got = Files.isRegularFile(caseDir.resolve("env"))
@@ -306,7 +306,7 @@ class ConformanceTest {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/bin:/bin");
         env.put("HOME", HERE.home());
-        for (String l : Files.readAllLines(caseDir.resolve("env"), StandardCharsets.UTF_8)) {
+        for (String l : Files.readAllLines(caseDir.resolve("env"), StandardCharsets.ISO_8859_1)) {
             int eq = l.indexOf('=');
             env.put(l.substring(0, eq), fill(l.substring(eq + 1), dir));
         }
@@ -330,7 +330,7 @@ class ConformanceTest {
                     || name.equals("env") || name.equals("known-difference"))) {
                 continue;
             }
-            Path out = to.resolve(from.relativize(f).toString());
+            Path out = to.resolve(from.relativize(f)); // a Path keeps a name's bytes; its toString may not
             Files.createDirectories(out.getParent());
             Files.write(out, fill(read(f), dir).getBytes(StandardCharsets.ISO_8859_1));
             Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-r--r--"));

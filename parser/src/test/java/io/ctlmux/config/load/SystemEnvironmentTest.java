@@ -102,4 +102,36 @@ class SystemEnvironmentTest {
         assertEquals(List.of(), env.glob(dir + "/missing.d/*.conf"));
         assertEquals(List.of(), env.glob(dir + "/conf.d/a.conf/*"));
     }
+
+    /** Include globs match names as bytes, sort them bytewise, and read files whose names are not UTF-8. */
+    @Test
+    void globAndReadWorkOnBytesWhateverTheNames() throws Exception {
+        String base = io.ctlmux.config.text.ByteText.ofPath(dir);
+        String utf8 = "\u00c3\u00bc"; // ü in UTF-8
+        for (String name : List.of(utf8 + "1.conf", "\u00fc0.conf", "\u00ff\u00fe.conf", "a.conf", "[x].conf")) {
+            Files.write(io.ctlmux.config.text.ByteText.path(base + "/" + name), name.getBytes(StandardCharsets.ISO_8859_1));
+        }
+        assertEquals(List.of(base + "/" + utf8 + "1.conf"), env.glob(base + "/" + utf8 + "*"));
+        assertEquals(List.of(base + "/\u00fc0.conf"), env.glob(base + "/\u00fc?.conf"));
+        assertEquals(List.of(base + "/[x].conf", base + "/a.conf", base + "/" + utf8 + "1.conf",
+                base + "/\u00fc0.conf", base + "/\u00ff\u00fe.conf"), env.glob(base + "/*.conf"));
+        assertEquals(List.of(base + "/\u00fc0.conf", base + "/\u00ff\u00fe.conf"), env.glob(base + "/[\u00f0-\u00ff]*"));
+        assertEquals(List.of(base + "/[x].conf"), env.glob(base + "/\\[x].conf"));
+        assertEquals(List.of(base + "/a.conf"), env.glob(base + "/[!\u00c3\u00fc\u00ff[]*"));
+        String invalid = base + "/\u00ff\u00fe.conf";
+        assertArrayEquals(("\u00ff\u00fe.conf").getBytes(StandardCharsets.ISO_8859_1), env.readFile(invalid).orElseThrow());
+        assertEquals(List.of(invalid), env.glob(invalid));
+    }
+
+    @Test
+    void fnmatchIsGlobOnBytes() {
+        assertEquals(true, SystemEnvironment.Glob.fnmatch("a*b?[c-e]", 0, "aXYbZd", 0));
+        assertEquals(false, SystemEnvironment.Glob.fnmatch("a*b?[c-e]", 0, "aXYbZf", 0));
+        assertEquals(true, SystemEnvironment.Glob.fnmatch("[]x]", 0, "]", 0));
+        assertEquals(true, SystemEnvironment.Glob.fnmatch("[^a]", 0, "\u00e9", 0));
+        assertEquals(true, SystemEnvironment.Glob.fnmatch("x[", 0, "x[", 0));
+        assertEquals(true, SystemEnvironment.Glob.fnmatch("{a,b}", 0, "{a,b}", 0));
+        assertEquals(true, SystemEnvironment.Glob.fnmatch("*", 0, "", 0));
+        assertEquals(false, SystemEnvironment.Glob.fnmatch("?", 0, "", 0));
+    }
 }
