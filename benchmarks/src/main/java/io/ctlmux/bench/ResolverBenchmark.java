@@ -1,5 +1,6 @@
 package io.ctlmux.bench;
 
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.eval.Resolver;
 import io.ctlmux.config.keyword.Dialect;
@@ -85,7 +86,7 @@ public class ResolverBenchmark {
     }
 
     private String resolveAndRender(List<String> args) throws Resolver.Failure {
-        Resolver.Result r = Resolver.resolve(args, Dialect.DEBIAN_9_2, env, Evaluator.ExecPolicy.RUN);
-        return GRenderer.render(r.options(), Dialect.DEBIAN_9_2, r.hostArg(), r.host()).options().render();
+        ResolvedConfig r = Resolver.resolve(args, Dialect.DEBIAN_9_2, env, Evaluator.ExecPolicy.RUN);
+        return GRenderer.render(r).options().render();
     }
 }

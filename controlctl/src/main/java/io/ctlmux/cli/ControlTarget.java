@@ -3,7 +3,8 @@ package io.ctlmux.cli;
 import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.load.SshConfigException;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.BytePath;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.resolved.ResolvedOptions;
 import io.ctlmux.mux.client.MuxClientOptions;
 import io.ctlmux.mux.codec.Forward;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The master a subcommand talks to, resolved from ssh's own arguments exactly as {@code ssh -O} would: the
@@ -21,15 +21,18 @@ final class ControlTarget {
     final SshCommandLine args;
     /** Every option as {@code ssh -G} prints it; null when resolved for {@code check} only. */
     final ResolvedOptions resolved;
+    /** The typed result every value is read from. */
+    final ResolvedConfig config;
     final Path controlPath;
     final Duration timeout;
     final SshStderr stderr;
     final MuxClientOptions clientOptions;
 
-    private ControlTarget(SshCommandLine args, ResolvedOptions resolved, Path controlPath, Duration timeout,
-                          SshStderr stderr, MuxClientOptions clientOptions) {
+    private ControlTarget(SshCommandLine args, ResolvedOptions resolved, ResolvedConfig config, Path controlPath,
+                          Duration timeout, SshStderr stderr, MuxClientOptions clientOptions) {
         this.args = args;
         this.resolved = resolved;
+        this.config = config;
         this.controlPath = controlPath;
         this.timeout = timeout;
         this.stderr = stderr;
@@ -60,30 +63,21 @@ final class ControlTarget {
     static ControlTarget resolve(SshCommandLine args, MuxOptions.Values mux, PrintWriter err, boolean allOptions)
             throws Failure {
         ResolvedOptions r = null;
-        String controlPath;
-        String logLevel;
-        Duration configTimeout;
+        ResolvedConfig config;
         try {
             if (allOptions) {
-                r = SshConfig.resolve(args);
-                controlPath = r.first("controlpath").orElse(null);
-                logLevel = r.first("loglevel").orElse(null);
-                configTimeout = r.first("connecttimeout").map(ControlTarget::parseDuration).orElse(null);
+                SshConfig.Resolution full = SshConfig.resolve(args);
+                r = full.options();
+                config = full.result();
             } else {
-                OptionState o = SshConfig.resolveUnrendered(args).options();
-                Object cp = o.get("controlpath");
-                Object ll = o.get("loglevel");
-                int ct = o.getInt("connecttimeout", -1);
-                controlPath = cp == null ? null : cp.toString();
-                logLevel = ll == null ? null : ll.toString();
-                configTimeout = ct <= 0 ? null : Duration.ofSeconds(ct);
+                config = SshConfig.resolveUnrendered(args);
             }
         } catch (SshConfigException e) {
             throw new Failure(e.stderrLines(), e.exitCode());
         }
-        boolean quiet = logLevel != null && (logLevel.equalsIgnoreCase("QUIET") || logLevel.equalsIgnoreCase("SILENT"));
-        SshStderr stderr = new SshStderr(err, quiet);
-        if (controlPath == null || controlPath.isEmpty() || controlPath.equalsIgnoreCase("none")) {
+        SshStderr stderr = new SshStderr(err, config.quiet());
+        BytePath controlPath = config.controlPath().orElse(null);
+        if (controlPath == null) {
             throw new Failure(java.util.List.of("No ControlPath specified for \"-O\" command"), 255);
         }
         Duration timeout;
@@ -93,11 +87,11 @@ final class ControlTarget {
                 throw new Failure(java.util.List.of("ctlmux: invalid --timeout value: " + mux.timeout()), 255);
             }
         } else {
-            timeout = configTimeout == null ? MuxClientOptions.DEFAULT_TIMEOUT : configTimeout;
+            timeout = config.connectTimeout().orElse(MuxClientOptions.DEFAULT_TIMEOUT);
         }
         MuxClientOptions co = new MuxClientOptions(timeout, mux.allowForeign(), false,
                 mux.trace() ? line -> { err.print(line); err.print("\r\n"); err.flush(); } : MuxClientOptions.NO_TRACE);
-        return new ControlTarget(args, r, io.ctlmux.config.text.ByteText.path(controlPath), timeout, stderr, co);
+        return new ControlTarget(args, r, config, controlPath.toPath(), timeout, stderr, co);
     }
 
     /** Seconds ("5"), or a number with ms, s, m or h; null if invalid, zero or "none". */
@@ -127,12 +121,11 @@ final class ControlTarget {
     }
 
     java.util.List<Forward> forwards() {
-        return ForwardSpecs.fromResolved(resolved.all("localforward"), resolved.all("remoteforward"),
-                resolved.all("dynamicforward"));
+        return ForwardSpecs.fromResolved(config.localForwards(), config.remoteForwards());
     }
 
     /** The host name ssh uses in messages such as "Shared connection to HOST closed.". */
     String host() {
-        return resolved.first("hostname").orElse(args.destination());
+        return config.host();
     }
 }

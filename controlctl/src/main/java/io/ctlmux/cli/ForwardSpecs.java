@@ -4,78 +4,70 @@ import io.ctlmux.mux.codec.Forward;
 import io.ctlmux.mux.codec.ForwardType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Turns the {@code localforward}, {@code remoteforward} and {@code dynamicforward} lines of {@code ssh -G} output
- * into the forwards {@code ssh -O forward} would request, in ssh's order (local and dynamic first, then remote), with
- * the same host and type rules as OpenSSH's mux client.
+ * Turns the resolved LocalForward/DynamicForward and RemoteForward values into the forwards {@code ssh -O forward}
+ * would request, in ssh's order (local, then dynamic, then remote), with the same host and type rules as
+ * OpenSSH's mux client: no bind address is sent as "", an explicitly empty one as "*".
  */
 final class ForwardSpecs {
-    private static final Pattern HOST_PORT = Pattern.compile("\\[(.*)\\]:(\\d+)");
-    private static final Pattern PORT = Pattern.compile("\\d+");
-
     private ForwardSpecs() {
     }
 
-    /** One end as -G prints it: a bare port (no bind address), {@code [host]:port}, or a socket path. */
-    private record End(String host, int port, boolean bareHost) {
-        static End parse(String s) {
-            Matcher m = HOST_PORT.matcher(s);
-            if (m.matches()) {
-                return new End(m.group(1), Integer.parseInt(m.group(2)), false);
-            }
-            if (PORT.matcher(s).matches()) {
-                return new End("", Integer.parseInt(s), true);
-            }
-            return new End(s, Forward.PORT_STREAMLOCAL, false);
-        }
-
-        /** The listen host as ssh sends it: "" for no bind address, "*" for an explicitly empty one. */
-        String listenHost() {
-            if (port == Forward.PORT_STREAMLOCAL || bareHost) {
-                return host;
-            }
-            return host.isEmpty() ? "*" : host;
-        }
-    }
-
-    static List<Forward> fromResolved(List<String> local, List<String> remote, List<String> dynamic) {
+    static List<Forward> fromResolved(List<io.ctlmux.config.keyword.Forward> local,
+            List<io.ctlmux.config.keyword.Forward> remote) {
         List<Forward> out = new ArrayList<>();
-        List<String> pathConnectListens = new ArrayList<>();
-        for (String line : local) {
-            String[] p = split(line, "localforward");
-            End l = End.parse(p[0]);
-            End c = End.parse(p[1]);
-            if (c.port() == Forward.PORT_STREAMLOCAL) {
-                pathConnectListens.add(p[0]);
+        for (io.ctlmux.config.keyword.Forward f : local) {
+            if (!isSocks(f)) {
+                out.add(new Forward(f.connectPort() == 0 ? ForwardType.DYNAMIC : ForwardType.LOCAL, listenHost(f),
+                        listenPort(f), connectHost(f), connectPort(f)));
             }
-            ForwardType t = c.port() == 0 ? ForwardType.DYNAMIC : ForwardType.LOCAL;
-            out.add(new Forward(t, l.listenHost(), l.port(), c.host(), c.port()));
         }
-        for (String line : dynamic) {
-            // ssh -G also lists local forwards to a socket path here; those were taken above
-            if (pathConnectListens.remove(line.trim())) {
-                continue;
+        for (io.ctlmux.config.keyword.Forward f : local) {
+            // a forward without a connect host that is not to a socket path is a dynamic one as well
+            if (isSocks(f) || (f.connectHost() == null
+                    && f.connectPort() != io.ctlmux.config.keyword.Forward.PORT_STREAMLOCAL)) {
+                out.add(new Forward(ForwardType.DYNAMIC, listenHost(f), listenPort(f), "socks", 0));
             }
-            End l = End.parse(line.trim());
-            out.add(new Forward(ForwardType.DYNAMIC, l.listenHost(), l.port(), "socks", 0));
         }
-        for (String line : remote) {
-            String[] p = split(line, "remoteforward");
-            End l = End.parse(p[0]);
-            End c = End.parse(p[1]);
-            out.add(new Forward(ForwardType.REMOTE, l.listenHost(), l.port(), c.host(), c.port()));
+        for (io.ctlmux.config.keyword.Forward f : remote) {
+            out.add(new Forward(ForwardType.REMOTE, listenHost(f), listenPort(f), connectHost(f), connectPort(f)));
         }
         return out;
     }
 
-    private static String[] split(String value, String keyword) {
-        String[] p = value.trim().split(" ", 2);
-        if (p.length != 2) {
-            throw new IllegalArgumentException("unexpected " + keyword + " value: " + value);
+    private static boolean isSocks(io.ctlmux.config.keyword.Forward f) {
+        return "socks".equals(f.connectHost());
+    }
+
+    private static boolean listenIsPath(io.ctlmux.config.keyword.Forward f) {
+        return f.listenPort() == io.ctlmux.config.keyword.Forward.PORT_STREAMLOCAL;
+    }
+
+    /** The listen host as ssh sends it: the path, "" for no bind address, "*" for an explicitly empty one. */
+    private static String listenHost(io.ctlmux.config.keyword.Forward f) {
+        if (listenIsPath(f)) {
+            return f.listenPath();
         }
-        return p;
+        if (f.listenHost() == null) {
+            return "";
+        }
+        return f.listenHost().isEmpty() ? "*" : f.listenHost();
+    }
+
+    private static int listenPort(io.ctlmux.config.keyword.Forward f) {
+        return listenIsPath(f) ? Forward.PORT_STREAMLOCAL : f.listenPort();
+    }
+
+    private static String connectHost(io.ctlmux.config.keyword.Forward f) {
+        if (f.connectPort() == io.ctlmux.config.keyword.Forward.PORT_STREAMLOCAL) {
+            return f.connectPath();
+        }
+        return f.connectHost() == null ? "" : f.connectHost();
+    }
+
+    private static int connectPort(io.ctlmux.config.keyword.Forward f) {
+        return f.connectPort() == io.ctlmux.config.keyword.Forward.PORT_STREAMLOCAL ? Forward.PORT_STREAMLOCAL
+                : f.connectPort();
     }
 }

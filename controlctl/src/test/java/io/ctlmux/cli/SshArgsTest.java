@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ctlmux.config.args.SshCommandLine;
-import io.ctlmux.mux.codec.Forward;
-import io.ctlmux.mux.codec.ForwardType;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -48,26 +46,6 @@ class SshArgsTest {
         assertEquals("unknown option -- - (ctlmux options are words of their own, such as --json)",
                 assertThrows(IllegalArgumentException.class, () -> accepted(false, "-v--json", "h")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> accepted(false, "-:", "h"));
-    }
-
-    @Test
-    void forwardsFromSshGOutputFollowTheMuxClientRules() {
-        List<Forward> f = ForwardSpecs.fromResolved(
-                List.of("8080 [localhost]:80", "[*]:8082 [h]:82", "[]:8083 [h]:83", "/tmp/a /tmp/b", "7000 /tmp/c"),
-                List.of("0 [localhost]:22", "9000 [socks]:0", "/tmp/r.sock /tmp/l.sock"),
-                List.of("1080", "[127.0.0.1]:1081", "/tmp/a", "7000"));
-        int s = Forward.PORT_STREAMLOCAL;
-        assertEquals(List.of(
-                new Forward(ForwardType.LOCAL, "", 8080, "localhost", 80),
-                new Forward(ForwardType.LOCAL, "*", 8082, "h", 82),
-                new Forward(ForwardType.LOCAL, "*", 8083, "h", 83),
-                new Forward(ForwardType.LOCAL, "/tmp/a", s, "/tmp/b", s),
-                new Forward(ForwardType.LOCAL, "", 7000, "/tmp/c", s),
-                new Forward(ForwardType.DYNAMIC, "", 1080, "socks", 0),
-                new Forward(ForwardType.DYNAMIC, "127.0.0.1", 1081, "socks", 0),
-                new Forward(ForwardType.REMOTE, "", 0, "localhost", 22),
-                new Forward(ForwardType.REMOTE, "", 9000, "socks", 0),
-                new Forward(ForwardType.REMOTE, "/tmp/r.sock", s, "/tmp/l.sock", s)), f);
     }
 
     @Test

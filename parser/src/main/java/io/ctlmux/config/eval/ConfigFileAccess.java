@@ -1,5 +1,6 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.resolved.Diagnostic;
 import io.ctlmux.config.keyword.Dialect;
 import java.io.IOException;
 import java.util.Optional;
@@ -42,7 +43,7 @@ final class ConfigFileAccess {
                     throw new ConfigFault("fstat " + filename + ": No such file or directory");
                 }
                 if (!securePermissions(env, dialect, facts)) {
-                    throw new ConfigFault("Bad owner or permissions on " + filename);
+                    throw new ConfigFault(Diagnostic.Kind.BAD_PERMISSIONS, "Bad owner or permissions on " + filename);
                 }
             }
             return Optional.of(in.readAll());

@@ -7,7 +7,6 @@ import io.ctlmux.config.keyword.EscapeChar;
 import io.ctlmux.config.keyword.NamedValues;
 import io.ctlmux.config.keyword.TunnelDevice;
 import io.ctlmux.config.keyword.ProxyJump;
-import io.ctlmux.config.resolved.OptionState;
 import java.util.ArrayList;
 import java.util.List;
 

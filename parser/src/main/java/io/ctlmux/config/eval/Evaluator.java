@@ -6,7 +6,7 @@ import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.keyword.Keyword;
 import io.ctlmux.config.keyword.KeywordTable;
 import io.ctlmux.config.keyword.Kind;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.Diagnostic;
 import io.ctlmux.config.resolved.Provenance.Origin;
 import io.ctlmux.config.syntax.Arg;
 import io.ctlmux.config.syntax.ConfigFile;
@@ -48,9 +48,9 @@ public final class Evaluator {
     private final Environment env;
     private final ExecPolicy execPolicy;
     final OptionState o = new OptionState();
-    /** Lines ssh prints on stderr, in order (without line terminators). */
-    final List<String> stderr = new ArrayList<>();
-    /** Which of {@link #stderr} ssh prints at the log levels in force. */
+    /** The messages ssh logs, in order. */
+    final List<Diagnostic> messages = new ArrayList<>();
+    /** Which of {@link #messages} ssh prints at the log levels in force. */
     final LogGate log = new LogGate();
     /** Match exec commands not run because of {@link ExecPolicy#NEVER}. */
     final List<String> skippedExecs = new ArrayList<>();
@@ -112,7 +112,7 @@ public final class Evaluator {
     boolean readConfigFile(String filename, int flags, boolean[] active, int depth)
             throws ConfigFault, CannotOpenException {
         if (depth < 0 || depth > MAX_DEPTH) {
-            throw new ConfigFault("Too many recursive configuration includes");
+            throw new ConfigFault(Diagnostic.Kind.INCLUDE_DEPTH, "Too many recursive configuration includes");
         }
         Optional<byte[]> bytes = ConfigFileAccess.read(env, dialect, filename, (flags & FLAG_CHECKPERM) != 0);
         if (bytes.isEmpty()) {
@@ -135,7 +135,8 @@ public final class Evaluator {
         }
         currentBlock = savedBlock;
         if (bad > 0) {
-            throw new ConfigFault(filename + ": terminating, " + bad + " bad configuration options");
+            throw new ConfigFault(Diagnostic.Kind.TERMINATING,
+                    filename + ": terminating, " + bad + " bad configuration options");
         }
         return true;
     }
@@ -154,16 +155,24 @@ public final class Evaluator {
         return 0;
     }
 
+    /** Logs a message ssh prints without a location. */
+    void message(String text) {
+        report(Diagnostic.Kind.OTHER, null, 0, 0, text, "");
+    }
+
+    /** Logs the lines of a failed expansion (they name no location). */
+    void messages(List<String> lines) {
+        for (String l : lines) {
+            message(l);
+        }
+    }
+
+    void report(Diagnostic.Kind kind, String file, int line, int column, String text, String subject) {
+        messages.add(new Diagnostic(kind, Diagnostic.Level.ERROR, file, line, column, text, subject, false));
+    }
+
     private void error(String msg) {
-        stderr.add(msg);
-    }
-
-    List<String> stderrSink() {
-        return stderr;
-    }
-
-    void stderrAdd(String msg) {
-        stderr.add(msg);
+        message(msg);
     }
 
     /** Runs a Match exec command, or reports it and treats it as not matching under {@link ExecPolicy#NEVER}. */
@@ -185,7 +194,8 @@ public final class Evaluator {
         boolean[] act = cmdline ? new boolean[] {true} : active;
         String keyword = d.keywordLower();
         if (d.rest().isEmpty()) {
-            error(filename + " line " + linenum + ": no argument after keyword \"" + keyword + "\"");
+            report(Diagnostic.Kind.BAD_LINE, filename, linenum, d.keywordSpan().column(),
+                    filename + " line " + linenum + ": no argument after keyword \"" + keyword + "\"", keyword);
             return -1;
         }
         Optional<Keyword> kw = KeywordTable.lookup(keyword, dialect);
@@ -195,11 +205,13 @@ public final class Evaluator {
             if (ign != null && values.matchPatternList(keyword, ign, true) == 1) {
                 ignoredUnknown = true;
             } else {
-                error(filename + ": line " + linenum + ": Bad configuration option: " + keyword);
+                report(Diagnostic.Kind.BAD_OPTION, filename, linenum, d.keywordSpan().column(),
+                        filename + ": line " + linenum + ": Bad configuration option: " + keyword, keyword);
             }
         }
         if (d.invalidQuotes()) {
-            error(filename + " line " + linenum + ": invalid quotes");
+            report(Diagnostic.Kind.BAD_LINE, filename, linenum, d.keywordSpan().column(),
+                    filename + " line " + linenum + ": invalid quotes", keyword);
             return -1;
         }
         if (kw.isEmpty()) {
@@ -209,8 +221,8 @@ public final class Evaluator {
         Args av = new Args(d.args());
         Span span = d.span();
         Origin origin = cmdline ? Origin.COMMAND_LINE : Origin.CONFIG;
-        LineContext c = new LineContext(this, k, keyword, filename, linenum, act, cmdline, flags, depth, av,
-                d.rest(), span, origin, currentBlock);
+        LineContext c = new LineContext(this, k, keyword, filename, linenum, d.keywordSpan().column(), act, cmdline,
+                flags, depth, av, d.rest(), span, origin, currentBlock);
         int r = handle(c, d);
         if (r != 0) {
             return r;
@@ -232,7 +244,7 @@ public final class Evaluator {
                 c.args.consumeAll();
                 return 0;
             case UNSUPPORTED:
-                error(c.where() + ": Unsupported option \"" + c.kwText + "\"");
+                c.report(Diagnostic.Kind.UNSUPPORTED_OPTION, c.where() + ": Unsupported option \"" + c.kwText + "\"");
                 c.args.consumeAll();
                 return 0;
             case FLAG:
@@ -463,7 +475,7 @@ public final class Evaluator {
                 try {
                     arg = values.expandInclude(this, arg, (c.flags & FLAG_FINAL) != 0);
                 } catch (ExpansionException e) {
-                    stderr.addAll(e.lines());
+                    messages(e.lines());
                     error(c.where() + ": Unable to expand user config file '" + arg + "'");
                     continue;
                 }
@@ -572,6 +584,8 @@ public final class Evaluator {
         final String kwText;
         final String filename;
         final int linenum;
+        /** The keyword's 1-based byte column. */
+        final int column;
         final boolean[] active;
         final boolean cmdline;
         final int flags;
@@ -582,9 +596,10 @@ public final class Evaluator {
         final Origin origin;
         final Span block;
 
-        LineContext(Evaluator ev, Keyword keyword, String kwText, String filename, int linenum,
+        LineContext(Evaluator ev, Keyword keyword, String kwText, String filename, int linenum, int column,
                 boolean[] active, boolean cmdline, int flags, int depth, Args args, String rest, Span span,
                 Origin origin, Span block) {
+            this.column = column;
             this.ev = ev;
             this.keyword = keyword;
             this.kwText = kwText;
@@ -608,8 +623,13 @@ public final class Evaluator {
             }
         }
 
-        void error(String msg) {
-            ev.error(msg);
+        /** Logs a message about this line ({@code text} is ssh's whole line, usually {@link #where()} first). */
+        void error(String text) {
+            report(Diagnostic.Kind.BAD_LINE, text);
+        }
+
+        void report(Diagnostic.Kind kind, String text) {
+            ev.report(kind, filename, linenum, column, text, kwText);
         }
 
         /** {@code FILE line N}, the prefix of the line's messages (built only when a message is printed). */

@@ -1,5 +1,6 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.resolved.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,18 +40,16 @@ final class LogGate {
     }
 
     /**
-     * The lines of {@code messages} that ssh prints; when {@code endsWithFatal} the last one is the fatal message,
+     * {@code messages}, each marked whether ssh prints it; when {@code endsWithFatal} the last one is the fatal message,
      * logged in the phase in force now.
      */
-    List<String> printed(List<String> messages, boolean endsWithFatal) {
-        List<String> out = new ArrayList<>(messages.size());
+    List<Diagnostic> mark(List<Diagnostic> messages, boolean endsWithFatal) {
+        List<Diagnostic> out = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             boolean fatal = endsWithFatal && i == messages.size() - 1;
             int at = fatal ? Integer.MAX_VALUE : i;
             int level = phase2At >= 0 && at >= phase2At ? level2 : phase1At >= 0 && at >= phase1At ? level1 : INFO;
-            if (level >= (fatal ? FATAL : ERROR)) {
-                out.add(messages.get(i));
-            }
+            out.add(messages.get(i).withPrinted(level >= (fatal ? FATAL : ERROR)));
         }
         return out;
     }

@@ -90,7 +90,7 @@ final class MatchEvaluator {
             if (attrib.equalsIgnoreCase("all")) {
                 String arg = null;
                 if (attributes > 1 || ((arg = cp.next()) != null && !arg.isEmpty() && arg.charAt(0) != '#')) {
-                    ev.stderrAdd(c.where() + ": '" + oattrib + "' cannot be combined with other Match attributes");
+                    c.error(c.where() + ": '" + oattrib + "' cannot be combined with other Match attributes");
                     return new Outcome(-1, cp.isConsumed());
                 }
                 if (arg != null && !arg.isEmpty() && arg.charAt(0) == '#') {
@@ -113,13 +113,13 @@ final class MatchEvaluator {
             }
             String arg = inlineArg != null ? inlineArg : cp.next();
             if (arg == null && argv) {
-                ev.stderrAdd(c.where() + ": missing argument for Match '" + oattrib + "'");
+                c.error(c.where() + ": missing argument for Match '" + oattrib + "'");
                 return new Outcome(-1, cp.isConsumed());
             }
             boolean emptyOk = argv && ev.dialect().atLeast(10, 0)
                     && (attrib.equalsIgnoreCase("tagged") || attrib.equalsIgnoreCase("command"));
             if (arg == null || (arg.isEmpty() && !emptyOk) || (!arg.isEmpty() && arg.charAt(0) == '#')) {
-                ev.stderrAdd("Missing Match criteria for " + attrib);
+                ev.message("Missing Match criteria for " + attrib);
                 return new Outcome(-1, cp.isConsumed());
             }
             boolean r;
@@ -150,7 +150,7 @@ final class MatchEvaluator {
                     }
                     int rc = ev.runExec(cmd);
                     if (rc == -1) {
-                        ev.stderr.add("command '" + cmd + "' exited abnormally");
+                        ev.message("command '" + cmd + "' exited abnormally");
                         throw new ConfigFault(c.where() + ": match exec '" + cmd + "' error");
                     }
                     r = rc == 0;
@@ -158,7 +158,8 @@ final class MatchEvaluator {
                 }
                 default:
                     if (!ev.dialect().atLeast(9, 4) || !v.matchCriterionKnown(a)) {
-                        ev.stderrAdd("Unsupported Match attribute " + attrib);
+                        ev.report(io.ctlmux.config.resolved.Diagnostic.Kind.MATCH_ATTRIBUTE, null, 0, 0,
+                                "Unsupported Match attribute " + attrib, attrib.toLowerCase(java.util.Locale.ROOT));
                         return new Outcome(-1, cp.isConsumed());
                     }
                     if (a.equals("localnetwork")) {
@@ -166,7 +167,7 @@ final class MatchEvaluator {
                         try {
                             nets = io.ctlmux.config.match.Cidr.parseList(arg);
                         } catch (io.ctlmux.config.match.CidrListException e) {
-                            e.lines().forEach(ev::stderrAdd);
+                            ev.messages(e.lines());
                             return new Outcome(-1, cp.isConsumed());
                         }
                         r = io.ctlmux.config.match.Cidr.anyMatch(nets, ev.env().localAddresses());
@@ -180,7 +181,7 @@ final class MatchEvaluator {
             }
         }
         if (attributes == 0) {
-            ev.stderrAdd("One or more attributes required for Match");
+            ev.message("One or more attributes required for Match");
             return new Outcome(-1, cp.isConsumed());
         }
         return new Outcome(result, cp.isConsumed());

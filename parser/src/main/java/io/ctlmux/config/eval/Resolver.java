@@ -12,7 +12,8 @@ import io.ctlmux.config.keyword.Forward;
 import io.ctlmux.config.keyword.ProxyJump;
 import io.ctlmux.config.keyword.SshNames;
 import io.ctlmux.config.keyword.ValueResult;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.Diagnostic;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.resolved.Provenance.Origin;
 import io.ctlmux.config.syntax.ConfigFile;
 import io.ctlmux.config.text.Span;
@@ -29,38 +30,32 @@ import java.util.Optional;
  */
 public final class Resolver {
     /**
-     * The outcome of a successful resolution. {@code stderr} holds every message, {@code printed} those ssh prints
-     * at its log levels (LogLevel QUIET hides them); {@code errorsPrinted} tells whether error lines logged after
-     * resolution (the -G dump's) are printed.
-     */
-    public record Result(OptionState options, String host, String hostArg, Dialect dialect, List<String> stderr,
-            List<ConfigFile> files, List<String> skippedExecs, Map<Character, String> tokens, List<String> printed,
-            boolean errorsPrinted) {
-    }
-
-    /**
-     * Resolution failed: ssh would exit with {@code exitCode}. {@code stderr} holds every message, {@code printed}
-     * those ssh prints at its log levels.
+     * Resolution failed: ssh would exit with {@code exitCode}. {@link #diagnostics} holds every message, the last
+     * one the fatal one, each marked whether ssh prints it at its log levels.
      */
     public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
-        private final transient List<String> stderr;
-        private final transient List<String> printed;
+        private final transient List<Diagnostic> diagnostics;
         private final int exitCode;
 
-        Failure(List<String> stderr, List<String> printed, int exitCode) {
-            super(String.join("\n", stderr), null, false, false);
-            this.stderr = List.copyOf(stderr);
-            this.printed = List.copyOf(printed);
+        Failure(List<Diagnostic> diagnostics, int exitCode) {
+            super(diagnostics.isEmpty() ? "" : diagnostics.get(diagnostics.size() - 1).text(), null, false, false);
+            this.diagnostics = List.copyOf(diagnostics);
             this.exitCode = exitCode;
         }
 
-        public List<String> stderr() {
-            return stderr;
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
         }
 
+        /** The text of every message, in order. */
+        public List<String> stderr() {
+            return texts(diagnostics, false);
+        }
+
+        /** The text of the messages ssh prints. */
         public List<String> printed() {
-            return printed;
+            return texts(diagnostics, true);
         }
 
         public int exitCode() {
@@ -75,30 +70,40 @@ public final class Resolver {
     private Resolver() {
     }
 
-    public static Result resolve(List<String> argv, Dialect dialect, Environment env, Evaluator.ExecPolicy exec)
-            throws Failure {
+    public static ResolvedConfig resolve(List<String> argv, Dialect dialect, Environment env,
+            Evaluator.ExecPolicy exec) throws Failure {
         return resolve(argv, new Evaluator(dialect, env, exec));
     }
 
     /** Resolves with a prepared evaluator (to choose its parser). */
-    public static Result resolve(List<String> argv, Evaluator ev) throws Failure {
+    public static ResolvedConfig resolve(List<String> argv, Evaluator ev) throws Failure {
         return resolve(SshCommandLine.parse(argv, ev.dialect()), ev);
     }
 
     /** Resolves a command line already split (with the evaluator's dialect). */
-    public static Result resolve(SshCommandLine args, Evaluator ev) throws Failure {
+    public static ResolvedConfig resolve(SshCommandLine args, Evaluator ev) throws Failure {
         Dialect dialect = ev.dialect();
         Environment env = ev.env();
         try {
             return run(ev, args, dialect, env);
         } catch (ConfigFault f) {
-            List<String> lines = new ArrayList<>(ev.stderr);
-            lines.add(f.getMessage());
-            throw new Failure(lines, ev.log.printed(lines, true), 255);
+            List<Diagnostic> all = new ArrayList<>(ev.messages);
+            all.add(new Diagnostic(f.kind(), Diagnostic.Level.FATAL, null, 0, 0, f.getMessage(), "", false));
+            throw new Failure(ev.log.mark(all, true), 255);
         }
     }
 
-    private static Result run(Evaluator ev, SshCommandLine args, Dialect dialect, Environment env)
+    private static List<String> texts(List<Diagnostic> diagnostics, boolean printedOnly) {
+        List<String> out = new ArrayList<>(diagnostics.size());
+        for (Diagnostic d : diagnostics) {
+            if (!printedOnly || d.printed()) {
+                out.add(d.text());
+            }
+        }
+        return out;
+    }
+
+    private static ResolvedConfig run(Evaluator ev, SshCommandLine args, Dialect dialect, Environment env)
             throws ConfigFault {
         OptionState o = ev.o;
         // The destination is parsed when getopt reaches it; options before it are processed first, with "" as host.
@@ -160,7 +165,7 @@ public final class Resolver {
         ev.configFile = args.configFile();
         ev.remoteCommand = args.commandText();
 
-        ev.log.commandLineSetUp(ev.stderr.size(), o.get("loglevel"));
+        ev.log.commandLineSetUp(ev.messages.size(), o.get("loglevel"));
         processConfigFiles(ev, false);
         // fill_default_options_for_canonicalization
         o.defaultTo("canonicalizemaxdots", 1);
@@ -230,7 +235,7 @@ public final class Resolver {
             throw new ConfigFault("Cannot fork into background without a command to execute.");
         }
 
-        ev.log.finalSetUp(ev.stderr.size(), o.get("loglevel"));
+        ev.log.finalSetUp(ev.messages.size(), o.get("loglevel"));
         // cinfo and the expansions done before the -G dump.
         Map<Character, String> t;
         try {
@@ -261,7 +266,7 @@ public final class Resolver {
                 if (o.getInt("exitonforwardfailure", 0) == 1) {
                     throw new ConfigFault(msg);
                 }
-                ev.stderr.add(msg);
+                ev.report(Diagnostic.Kind.WARNING, null, 0, 0, msg, "");
             }
             if (dialect.atLeast(10, 0)) {
                 String va = o.get("versionaddendum");
@@ -313,15 +318,14 @@ public final class Resolver {
             List<String> lines = new ArrayList<>(e.lines());
             if (e.kind() == ExpansionException.Kind.SYNTAX) {
                 String last = lines.remove(lines.size() - 1);
-                ev.stderr.addAll(lines);
+                ev.messages(lines);
                 throw new ConfigFault(last);
             }
-            ev.stderr.addAll(lines);
+            ev.messages(lines);
             throw new ConfigFault("invalid environment variable expansion");
         }
-        return new Result(o, host, ev.hostArg, dialect, List.copyOf(ev.stderr), List.copyOf(ev.filesRead),
-                List.copyOf(ev.skippedExecs), t, ev.log.printed(ev.stderr, false),
-                ev.log.finalLevel() >= LogGate.ERROR);
+        return new ResolvedConfig(dialect, ev.hostArg, host, o.freeze(), ev.filesRead, ev.skippedExecs, t,
+                ev.log.mark(ev.messages, false), ev.log.finalLevel() >= LogGate.ERROR);
     }
 
     /**
@@ -415,7 +419,7 @@ public final class Resolver {
      */
     private static ConfigFault usage(Evaluator ev, SshCommandLine args) {
         if (args.error() != null) {
-            ev.stderr.add(args.error().message());
+            ev.message(args.error().message());
         }
         return new ConfigFault(USAGE);
     }
@@ -453,7 +457,8 @@ public final class Resolver {
                 case 'i' -> {
                     String p = tilde(ev, a);
                     if (ev.env().fileFacts(p) == null) {
-                        ev.stderr.add("Warning: Identity file " + p + " not accessible: No such file or directory.");
+                        ev.report(Diagnostic.Kind.WARNING, null, 0, 0,
+                                "Warning: Identity file " + p + " not accessible: No such file or directory.", "");
                     } else {
                         o.append("identityfile", p, Origin.COMMAND_LINE, span, null);
                     }
@@ -466,7 +471,7 @@ public final class Resolver {
                     if (o.isSet("proxycommand")) {
                         throw new ConfigFault("Cannot specify -J with ProxyCommand");
                     }
-                    ValueResult<ProxyJump> j = ProxyJump.parseFlag(a, dialect, ev.stderr::add);
+                    ValueResult<ProxyJump> j = ProxyJump.parseFlag(a, dialect, ev::message);
                     if (!j.isOk()) {
                         throw new ConfigFault(j.error());
                     }
@@ -567,7 +572,11 @@ public final class Resolver {
                 case 'T' -> o.put("requesttty", 1, Origin.COMMAND_LINE, span, null);
                 case 'o' -> {
                     if (ev.processCommandLineOption(a) != 0) {
-                        throw new ConfigFault(ev.stderr.isEmpty() ? "" : ev.stderr.remove(ev.stderr.size() - 1));
+                        if (ev.messages.isEmpty()) {
+                            throw new ConfigFault("");
+                        }
+                        Diagnostic last = ev.messages.remove(ev.messages.size() - 1);
+                        throw new ConfigFault(last.kind(), last.text());
                     }
                 }
                 case 's' -> {
@@ -665,7 +674,8 @@ public final class Resolver {
                 if (a.isPresent()) {
                     return full.substring(0, full.length() - 1);
                 }
-                ev.stderr.add("ssh: Could not resolve hostname " + full + ": Temporary failure in name resolution");
+                ev.report(Diagnostic.Kind.WARNING, null, 0, 0,
+                        "ssh: Could not resolve hostname " + full + ": Temporary failure in name resolution", "");
             }
         }
         return host;

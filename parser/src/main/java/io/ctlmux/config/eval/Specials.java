@@ -8,7 +8,6 @@ import io.ctlmux.config.keyword.ListValues;
 import io.ctlmux.config.keyword.NamedValues;
 import io.ctlmux.config.keyword.TunnelDevice;
 import io.ctlmux.config.keyword.ValueResult;
-import io.ctlmux.config.resolved.OptionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +74,7 @@ final class Specials {
             c.error(c.where() + ": Missing argument.");
             return -1;
         }
-        if (!c.ev.values().dollarExpandValid(arg, c.ev, c.ev.stderrSink())) {
+        if (!c.ev.values().dollarExpandValid(arg, c.ev)) {
             c.error(c.where() + ": Invalid environment expansion " + arg + ".");
             return -1;
         }

@@ -89,7 +89,7 @@ final class Values {
         try {
             Expander.dollar(spec, ev.env()::getenv);
         } catch (ExpansionException e) {
-            ev.stderr.addAll(e.lines()); // parse_forward's dollar_expand logs before the line's own error
+            ev.messages(e.lines()); // parse_forward's dollar_expand logs before the line's own error
         }
         return Forward.parse(spec, dynamic, remote, ev.env()::getenv).orElse(null);
     }
@@ -100,7 +100,7 @@ final class Values {
      */
     boolean parseJump(String spec, boolean active, Evaluator.LineContext c) {
         var o = c.ev.o;
-        ValueResult<ProxyJump> j = ProxyJump.parse(spec, dialect, c.cmdline, c.ev::stderrAdd);
+        ValueResult<ProxyJump> j = ProxyJump.parse(spec, dialect, c.cmdline, c.ev::message);
         if (!j.isOk()) {
             return false;
         }
@@ -130,7 +130,7 @@ final class Values {
                     break;
                 }
                 if (!supported.contains(n)) {
-                    ev.stderrAdd("Unsupported KEX algorithm \"" + n + "\"");
+                    ev.message("Unsupported KEX algorithm \"" + n + "\"");
                     break;
                 }
             }
@@ -256,12 +256,12 @@ final class Values {
         return Expander.percent(s, tokens);
     }
 
-    boolean dollarExpandValid(String arg, Evaluator ev, List<String> stderr) {
+    boolean dollarExpandValid(String arg, Evaluator ev) {
         try {
             Expander.dollar(arg, ev.env()::getenv);
             return true;
         } catch (ExpansionException e) {
-            stderr.addAll(e.lines());
+            ev.messages(e.lines());
             return false;
         }
     }

@@ -1,6 +1,6 @@
 package io.ctlmux.config.lint;
 
-import io.ctlmux.config.eval.Resolver;
+import io.ctlmux.config.resolved.ResolvedConfig;
 
 /**
  * One destination resolved for one target as {@code ssh -G} would (without running {@code Match exec}).
@@ -14,13 +14,13 @@ import io.ctlmux.config.eval.Resolver;
  *                    instead of failing (empty when there is no Match exec or nothing changes; "(fails)" when
  *                    the resolution fails in that case)
  */
-public record DestinationRun(Target target, String destination, String pattern, Resolver.Result result,
+public record DestinationRun(Target target, String destination, String pattern, ResolvedConfig result,
         boolean masked, java.util.List<String> execChanges) {
     public DestinationRun {
         execChanges = java.util.List.copyOf(execChanges);
     }
 
-    public DestinationRun(Target target, String destination, String pattern, Resolver.Result result,
+    public DestinationRun(Target target, String destination, String pattern, ResolvedConfig result,
             boolean masked) {
         this(target, destination, pattern, result, masked, java.util.List.of());
     }

@@ -3,6 +3,7 @@ package io.ctlmux.config.lint;
 import io.ctlmux.config.eval.Environment;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.eval.Resolver;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.syntax.Arg;
 import io.ctlmux.config.text.Diagnostic;
 import io.ctlmux.config.text.Severity;
@@ -117,8 +118,8 @@ public final class Linter {
         env.mask(Map.of());
         resolutions[0]++;
         try {
-            Resolver.Result r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
-            messages.addAll(StderrMapper.map(r.stderr(), t, dest, src, false));
+            ResolvedConfig r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
+            messages.addAll(StderrMapper.map(texts(r.diagnostics()), t, dest, src, false));
             List<String> changes = r.skippedExecs().isEmpty() ? List.of() : execChanges(args, t, env, r);
             return new DestinationRun(t, dest, pattern, r, false, changes);
         } catch (Resolver.Failure f) {
@@ -129,7 +130,7 @@ public final class Linter {
                 env.mask(mask);
                 resolutions[0]++;
                 try {
-                    Resolver.Result r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
+                    ResolvedConfig r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
                     return new DestinationRun(t, dest, pattern, r, true);
                 } catch (Resolver.Failure again) {
                     if (!addToMask(mask, StderrMapper.map(again.stderr(), t, dest, src, true))) {
@@ -145,8 +146,8 @@ public final class Linter {
      * Resolves again as if every Match exec succeeded, and returns the -G keywords whose values differ from the
      * run where they all failed.
      */
-    private static List<String> execChanges(List<String> args, Target t, LintEnvironment env, Resolver.Result asFalse) {
-        Resolver.Result asTrue;
+    private static List<String> execChanges(List<String> args, Target t, LintEnvironment env, ResolvedConfig asFalse) {
+        ResolvedConfig asTrue;
         try {
             asTrue = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.ASSUME_MATCH,
                     env::parse));
@@ -166,10 +167,18 @@ public final class Linter {
         return out;
     }
 
-    private static Map<String, List<String>> byKeyword(Resolver.Result r, Target t) {
+    private static List<String> texts(List<io.ctlmux.config.resolved.Diagnostic> diagnostics) {
+        List<String> out = new java.util.ArrayList<>(diagnostics.size());
+        for (io.ctlmux.config.resolved.Diagnostic d : diagnostics) {
+            out.add(d.text());
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> byKeyword(ResolvedConfig r, Target t) {
         Map<String, List<String>> m = new java.util.HashMap<>();
         for (io.ctlmux.config.resolved.ResolvedValue v : io.ctlmux.config.render.GRenderer
-                .render(r.options(), t.dialect(), r.hostArg(), r.host()).options().values()) {
+                .render(r).options().values()) {
             m.computeIfAbsent(v.keyword(), k -> new java.util.ArrayList<>()).add(v.value());
         }
         return m;

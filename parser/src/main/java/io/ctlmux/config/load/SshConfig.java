@@ -6,6 +6,7 @@ import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.eval.Resolver;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.render.GRenderer;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.resolved.ResolvedOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,33 +22,36 @@ public final class SshConfig {
     private SshConfig() {
     }
 
-    /** A full resolution: the -G lines, the evaluator's result and the stderr lines ssh would print (at its LogLevel). */
-    public record Resolution(ResolvedOptions options, Resolver.Result result, List<String> stderr) {
+    /**
+     * A full resolution: the typed result, its -G lines and the stderr lines ssh would print (at its LogLevel, the
+     * -G dump's own included).
+     */
+    public record Resolution(ResolvedOptions options, ResolvedConfig result, List<String> stderr) {
     }
 
     /**
-     * The -G lines for {@code sshArgs}. Files are parsed without ANTLR ({@link ParseCache}), so that start-up
+     * The typed result and -G lines for {@code sshArgs}. Files are parsed without ANTLR ({@link ParseCache}), so that start-up
      * sensitive commands such as {@code ctlmux check} stay fast.
      */
-    public static ResolvedOptions resolve(List<String> sshArgs) throws SshConfigException {
+    public static Resolution resolve(List<String> sshArgs) throws SshConfigException {
         return resolve(SshCommandLine.parse(sshArgs, defaultDialect()));
     }
 
     /** {@link #resolve(List)} of a command line split already (with {@link #defaultDialect()}'s letters). */
-    public static ResolvedOptions resolve(SshCommandLine args) throws SshConfigException {
-        return resolve(args, defaultEvaluator()).options();
+    public static Resolution resolve(SshCommandLine args) throws SshConfigException {
+        return resolve(args, defaultEvaluator());
     }
 
     /**
-     * The evaluated options for {@code sshArgs} without the {@code -G} rendering, for callers that need only a few
+     * The typed result for {@code sshArgs} without the {@code -G} rendering, for callers that need only a few
      * values (such as {@code ctlmux check}: ControlPath, LogLevel, ConnectTimeout) and want to start fast.
      */
-    public static Resolver.Result resolveUnrendered(List<String> sshArgs) throws SshConfigException {
+    public static ResolvedConfig resolveUnrendered(List<String> sshArgs) throws SshConfigException {
         return resolveUnrendered(SshCommandLine.parse(sshArgs, defaultDialect()));
     }
 
     /** {@link #resolveUnrendered(List)} of a command line split already (with {@link #defaultDialect()}'s letters). */
-    public static Resolver.Result resolveUnrendered(SshCommandLine args) throws SshConfigException {
+    public static ResolvedConfig resolveUnrendered(SshCommandLine args) throws SshConfigException {
         try {
             return Resolver.resolve(args, defaultEvaluator());
         } catch (Resolver.Failure f) {
@@ -80,10 +84,10 @@ public final class SshConfig {
     private static Resolution resolve(SshCommandLine sshArgs, Evaluator ev) throws SshConfigException {
         Dialect dialect = ev.dialect();
         try {
-            Resolver.Result r = Resolver.resolve(sshArgs, ev);
-            GRenderer.Rendered g = GRenderer.render(r.options(), dialect, r.hostArg(), r.host());
+            ResolvedConfig r = Resolver.resolve(sshArgs, ev);
+            GRenderer.Rendered g = GRenderer.render(r);
             List<String> err = new ArrayList<>(r.printed());
-            if (r.errorsPrinted()) {
+            if (r.laterErrorsPrinted()) {
                 err.addAll(g.stderr());
             }
             return new Resolution(g.options(), r, err);

@@ -12,7 +12,7 @@ import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.keyword.Forward;
 import io.ctlmux.config.keyword.IpQos;
 import io.ctlmux.config.keyword.ProxyJump;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.resolved.Provenance;
 import io.ctlmux.config.resolved.ResolvedOptions;
 import io.ctlmux.config.resolved.ResolvedValue;
@@ -21,34 +21,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * dump_client_config: turns the final option state into the lines {@code ssh -G} prints, in OpenSSH's order and
+ * dump_client_config: turns the resolved configuration into the lines {@code ssh -G} prints, in OpenSSH's order and
  * spelling, for one dialect. Each line keeps the provenance of the option it shows.
  */
 public final class GRenderer {
-    private final OptionState o;
+    private final ResolvedConfig o;
     private final Dialect d;
     private final List<ResolvedValue> out = new ArrayList<>();
     /** Set when an algorithm list cannot be assembled (9.2 prints an error and omits that and later lists). */
     private final List<String> errors = new ArrayList<>();
 
-    private GRenderer(OptionState o, Dialect d) {
+    private GRenderer(ResolvedConfig o) {
         this.o = o;
-        this.d = d;
+        this.d = o.dialect();
     }
 
     /** The rendered lines plus the stderr lines OpenSSH prints while rendering (rare). */
     public record Rendered(ResolvedOptions options, List<String> stderr) {
     }
 
-    public static Rendered render(OptionState o, Dialect d, String hostArg, String host) {
-        GRenderer r = new GRenderer(o, d);
-        r.run(hostArg, host);
+    public static Rendered render(ResolvedConfig o) {
+        GRenderer r = new GRenderer(o);
+        r.run(o.hostArg(), o.host());
         return new Rendered(new ResolvedOptions(r.out), List.copyOf(r.errors));
     }
 
     private Provenance prov(String key) {
-        OptionState.Slot s = o.slots().get(key);
-        return s == null || s.value() == null ? Provenance.DEFAULT : s.provenance();
+        return o.provenance(key);
     }
 
     private void line(String key, String kw, String value) {
@@ -56,14 +55,11 @@ public final class GRenderer {
     }
 
     private void str(String key) {
-        Object v = o.get(key);
-        if (v != null) {
-            line(key, key, v.toString());
-        }
+        o.string(key).ifPresent(v -> line(key, key, v));
     }
 
     private void intv(String key) {
-        line(key, key, Integer.toString(o.getInt(key, -1)));
+        line(key, key, Integer.toString(o.integer(key, -1)));
     }
 
     private void flag(String key) {
@@ -71,7 +67,7 @@ public final class GRenderer {
     }
 
     private void fmt(String key, Choices c) {
-        int v = o.getInt(key, -1);
+        int v = o.integer(key, -1);
         String s;
         if (v == -1) {
             s = "unset";
@@ -111,10 +107,9 @@ public final class GRenderer {
             flag("gssapirenewalforcesrekey");
             str("gssapiclientidentity");
             str("gssapiserveridentity");
-            Object kex = o.get("gssapikexalgorithms");
-            line("gssapikexalgorithms", "gssapikexalgorithms", kex != null ? kex.toString()
-                    : "gss-group14-sha256-,gss-group16-sha512-,gss-nistp256-sha256-,gss-curve25519-sha256-,"
-                    + "gss-group14-sha1-,gss-gex-sha1-");
+            line("gssapikexalgorithms", "gssapikexalgorithms", o.string("gssapikexalgorithms").orElse(
+                    "gss-group14-sha256-,gss-group16-sha512-,gss-nistp256-sha256-,gss-curve25519-sha256-,"
+                    + "gss-group14-sha1-,gss-gex-sha1-"));
         }
         flag("hashknownhosts");
         flag("hostbasedauthentication");
@@ -150,7 +145,7 @@ public final class GRenderer {
         intv("requiredrsasize");
         if (d.atLeast(9, 5)) {
             whole("obscurekeystroketiming",
-                    NamedValues.renderObscureKeystrokeTiming(o.getInt("obscurekeystroketiming", 20)));
+                    NamedValues.renderObscureKeystrokeTiming(o.integer("obscurekeystroketiming", 20)));
         }
 
         str("bindaddress");
@@ -188,9 +183,7 @@ public final class GRenderer {
             str("versionaddendum");
         }
 
-        List<Forward> local = o.get("localforward");
-        List<Forward> remote = o.get("remoteforward");
-        for (String l : Forward.renderDump(local == null ? List.of() : local, remote == null ? List.of() : remote)) {
+        for (String l : Forward.renderDump(o.localForwards(), o.remoteForwards())) {
             int sp = l.indexOf(' ');
             String kw = l.substring(0, sp);
             line(kw.equals("remoteforward") ? "remoteforward" : "localforward", kw, l.substring(sp + 1));
@@ -206,36 +199,34 @@ public final class GRenderer {
         }
         eachLine("sendenv");
         eachLine("setenv");
-        String lv = o.get("logverbose");
-        line("logverbose", "logverbose", lv == null ? "none" : lv);
+        line("logverbose", "logverbose", o.string("logverbose").orElse("none"));
         if (d.atLeast(9, 6)) {
-            List<String> ct = o.get("channeltimeout");
-            whole("channeltimeout", ListValues.renderChannelTimeout(ct == null ? List.of() : ct));
+            whole("channeltimeout", ListValues.renderChannelTimeout(o.list("channeltimeout", String.class)));
         }
-        List<String> pro = o.get("permitremoteopen");
-        line("permitremoteopen", "permitremoteopen", pro == null || pro.isEmpty() ? "any" : String.join(" ", pro));
+        List<String> pro = o.list("permitremoteopen", String.class);
+        line("permitremoteopen", "permitremoteopen", pro.isEmpty() ? "any" : String.join(" ", pro));
 
-        whole("addkeystoagent", this.<AddKeysToAgent>value("addkeystoagent").render());
-        String fap = o.get("forwardagentpath");
-        if (fap == null) {
+        whole("addkeystoagent", o.value("addkeystoagent", AddKeysToAgent.class).orElseThrow().render());
+        Optional<String> fap = o.string("forwardagentpath");
+        if (fap.isEmpty()) {
             flag("forwardagent");
         } else {
-            line("forwardagentpath", "forwardagent", fap);
+            line("forwardagentpath", "forwardagent", fap.get());
         }
-        int ct = o.getInt("connecttimeout", -1);
+        int ct = o.integer("connecttimeout", -1);
         line("connecttimeout", "connecttimeout", ct == -1 ? "none" : Integer.toString(ct));
-        whole("tunneldevice", this.<TunnelDevice>value("tunneldevice").render());
-        List<ListValues.PermittedCname> cn = o.get("canonicalizepermittedcnames");
-        whole("canonicalizepermittedcnames", ListValues.renderPermittedCnames(cn == null ? List.of() : cn));
-        whole("controlpersist", this.<ControlPersist>value("controlpersist").render());
-        whole("escapechar", EscapeChar.render(o.getInt("escapechar", EscapeChar.DEFAULT)));
-        int[] q = o.get("ipqos");
+        whole("tunneldevice", o.value("tunneldevice", TunnelDevice.class).orElseThrow().render());
+        whole("canonicalizepermittedcnames", ListValues.renderPermittedCnames(
+                o.list("canonicalizepermittedcnames", ListValues.PermittedCname.class)));
+        whole("controlpersist", o.controlPersist().render());
+        whole("escapechar", EscapeChar.render(o.integer("escapechar", EscapeChar.DEFAULT)));
+        int[] q = o.value("ipqos", int[].class).orElseThrow();
         line("ipqos", "ipqos", IpQos.name(q[0], d) + " " + IpQos.name(q[1], d));
-        Object rl = o.get("rekeylimit");
-        line("rekeylimit", "rekeylimit", rl + " " + o.getInt("rekeyinterval", 0));
-        whole("streamlocalbindmask", NamedValues.renderStreamLocalBindMask(o.getInt("streamlocalbindmask", 0177)));
+        line("rekeylimit", "rekeylimit", o.value("rekeylimit", Long.class).orElseThrow() + " "
+                + o.integer("rekeyinterval", 0));
+        whole("streamlocalbindmask", NamedValues.renderStreamLocalBindMask(o.integer("streamlocalbindmask", 0177)));
         str("syslogfacility");
-        ProxyJump j = o.get("jumphost");
+        ProxyJump j = o.value("jumphost", ProxyJump.class).orElse(null);
         if (j == null) {
             str("proxycommand");
         } else {
@@ -244,10 +235,6 @@ public final class GRenderer {
                 line("jumphost", "proxyjump", r.substring("proxyjump ".length()));
             }
         }
-    }
-
-    private <T> T value(String key) {
-        return o.get(key);
     }
 
     /** A line whose full text (keyword and value) comes from a value class's -G rendering. */
@@ -260,8 +247,7 @@ public final class GRenderer {
         if (!errors.isEmpty() && !d.atLeast(10, 0) && !hostKeys) {
             return Optional.empty();
         }
-        String configured = o.get(key);
-        var r = Algorithms.assemble(kind, configured, d);
+        var r = Algorithms.assemble(kind, o.string(key).orElse(null), d);
         if (!r.isOk()) {
             errors.add(r.error());
             return Optional.empty();
@@ -274,18 +260,15 @@ public final class GRenderer {
     }
 
     private void eachLine(String key) {
-        List<?> l = o.get(key);
-        if (l != null) {
-            OptionState.Slot slot = o.slot(key).orElseThrow();
-            for (int i = 0; i < l.size(); i++) {
-                out.add(new ResolvedValue(key, l.get(i).toString(), slot.itemProvenance(i)));
-            }
+        List<Object> l = o.list(key, Object.class);
+        for (int i = 0; i < l.size(); i++) {
+            out.add(new ResolvedValue(key, l.get(i).toString(), o.itemProvenance(key, i)));
         }
     }
 
     private void oneLine(String key, boolean noneWhenEmpty) {
-        List<?> l = o.get(key);
-        if (l == null || l.isEmpty()) {
+        List<Object> l = o.list(key, Object.class);
+        if (l.isEmpty()) {
             if (noneWhenEmpty) {
                 line(key, key, "none");
             }

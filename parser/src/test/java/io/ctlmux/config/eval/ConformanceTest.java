@@ -1,5 +1,6 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.resolved.ResolvedConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -289,10 +290,10 @@ class ConformanceTest {
 
     private static Outcome runWithEnv(List<String> args, Map<String, String> env, Dialect dialect) {
         try {
-            Resolver.Result r = Resolver.resolve(args, dialect, new SystemEnvironment(env), Evaluator.ExecPolicy.RUN);
-            GRenderer.Rendered g = GRenderer.render(r.options(), dialect, r.hostArg(), r.host());
+            ResolvedConfig r = Resolver.resolve(args, dialect, new SystemEnvironment(env), Evaluator.ExecPolicy.RUN);
+            GRenderer.Rendered g = GRenderer.render(r);
             List<String> err = new ArrayList<>(r.printed());
-            if (r.errorsPrinted()) {
+            if (r.laterErrorsPrinted()) {
                 err.addAll(g.stderr());
             }
             return new Outcome(0, g.options().render(), vis(err));

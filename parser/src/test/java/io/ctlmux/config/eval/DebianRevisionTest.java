@@ -1,5 +1,6 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.resolved.ResolvedConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -28,7 +29,7 @@ class DebianRevisionTest {
     @TempDir
     Path dir;
 
-    private Resolver.Result resolve(Dialect d, String config, String... args) throws Exception {
+    private ResolvedConfig resolve(Dialect d, String config, String... args) throws Exception {
         Path f = dir.resolve("c");
         Files.writeString(f, config);
         List<String> a = new ArrayList<>(List.of("-F", f.toString()));
@@ -55,18 +56,18 @@ class DebianRevisionTest {
 
     @Test
     void controlCharacterInUserFrom8() throws Exception {
-        assertEquals("a\u0001b", resolve(U6, "", "-l", "a\u0001b", "h").options().get("user"));
+        assertEquals("a\u0001b", resolve(U6, "", "-l", "a\u0001b", "h").string("user").orElse(null));
         assertEquals(List.of("remote username contains invalid characters"), failure(U8, "", "-l", "a\u0001b", "h"));
         assertEquals(List.of("remote username contains invalid characters"), failure(U10, "", "a\u0001b@h"));
         // a user from the config is never checked
-        assertEquals("a\u0001b", resolve(U10, "User a\u0001b\n", "h").options().get("user"));
+        assertEquals("a\u0001b", resolve(U10, "User a\u0001b\n", "h").string("user").orElse(null));
     }
 
     @Test
     void encodedNulInUriUserFrom8() throws Exception {
-        assertEquals("a", resolve(U6, "", "ssh://a%00b@h").options().get("user"));
+        assertEquals("a", resolve(U6, "", "ssh://a%00b@h").string("user").orElse(null));
         assertEquals(1, failure(U8, "", "ssh://a%00b@h").size()); // the usage text
-        ProxyJump j = resolve(U6, "", "-J", "ssh://u%00x@j", "h").options().get("jumphost");
+        ProxyJump j = resolve(U6, "", "-J", "ssh://u%00x@j", "h").value("jumphost", ProxyJump.class).orElse(null);
         assertEquals("proxyjump u@j", j.render());
         assertEquals(List.of("Invalid -J argument"), failure(U8, "", "-J", "ssh://u%00x@j", "h"));
     }
@@ -79,29 +80,29 @@ class DebianRevisionTest {
 
     @Test
     void jumpHopsCheckedOnTheCommandLineFrom10() throws Exception {
-        ProxyJump j = resolve(U8, "", "-J", "x,a;b", "h").options().get("jumphost");
+        ProxyJump j = resolve(U8, "", "-J", "x,a;b", "h").value("jumphost", ProxyJump.class).orElse(null);
         assertEquals("proxyjump x,a;b", j.render());
         assertEquals(List.of("parse_jump: invalid hostname \"a;b\"", "Invalid -J argument"),
                 failure(U10, "", "-J", "x,a;b", "h"));
         assertEquals(List.of("parse_jump: invalid username \"u;x\"", "command-line line 0: Invalid ProxyJump \"u;x@j\""),
                 failure(U10, "", "-o", "ProxyJump=u;x@j", "h"));
-        ProxyJump fromConfig = resolve(U10, "ProxyJump u;x@a;b\n", "h").options().get("jumphost");
+        ProxyJump fromConfig = resolve(U10, "ProxyJump u;x@a;b\n", "h").value("jumphost", ProxyJump.class).orElse(null);
         assertEquals("proxyjump u;x@a;b", fromConfig.render());
     }
 
     @Test
     void proxyJumpNoneNoLongerHidesProxyCommandFrom10() throws Exception {
         String config = "ProxyJump none\nProxyCommand nc %h %p\n";
-        assertNull(resolve(U8, config, "h").options().get("proxycommand"));
-        assertEquals("nc %h %p", resolve(U10, config, "h").options().get("proxycommand"));
-        assertNull(resolve(U6, "ProxyCommand nc\n", "-J", "none", "h").options().get("proxycommand"));
-        assertEquals("nc", resolve(U10, "ProxyCommand nc\n", "-J", "none", "h").options().get("proxycommand"));
+        assertNull(resolve(U8, config, "h").string("proxycommand").orElse(null));
+        assertEquals("nc %h %p", resolve(U10, config, "h").string("proxycommand").orElse(null));
+        assertNull(resolve(U6, "ProxyCommand nc\n", "-J", "none", "h").string("proxycommand").orElse(null));
+        assertEquals("nc", resolve(U10, "ProxyCommand nc\n", "-J", "none", "h").string("proxycommand").orElse(null));
     }
 
     @Test
     void earlierHopsLoseTheCommentFrom10() throws Exception {
-        ProxyJump u6 = resolve(U6, "ProxyJump a,b#x,c\n", "h").options().get("jumphost");
-        ProxyJump u10 = resolve(U10, "ProxyJump a,b#x,c\n", "h").options().get("jumphost");
+        ProxyJump u6 = resolve(U6, "ProxyJump a,b#x,c\n", "h").value("jumphost", ProxyJump.class).orElse(null);
+        ProxyJump u10 = resolve(U10, "ProxyJump a,b#x,c\n", "h").value("jumphost", ProxyJump.class).orElse(null);
         assertEquals("proxyjump a,b#x,b", u6.render());
         assertEquals("proxyjump a,b", u10.render());
     }

@@ -1,5 +1,6 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.resolved.ResolvedConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,8 +28,8 @@ class Match10Test {
         Files.writeString(f, config);
         List<String> a = new ArrayList<>(List.of("-F", f.toString()));
         a.addAll(List.of(args));
-        Resolver.Result r = Resolver.resolve(a, d, new SystemEnvironment(), Evaluator.ExecPolicy.NEVER);
-        return r.options().get("user");
+        ResolvedConfig r = Resolver.resolve(a, d, new SystemEnvironment(), Evaluator.ExecPolicy.NEVER);
+        return r.string("user").orElse(null);
     }
 
     @Test
@@ -65,8 +66,8 @@ class Match10Test {
         Files.writeString(f, config);
         List<String> a = new ArrayList<>(List.of("-F", f.toString()));
         a.addAll(List.of(args));
-        Resolver.Result r = Resolver.resolve(a, d, new SystemEnvironment(), Evaluator.ExecPolicy.NEVER);
-        return io.ctlmux.config.render.GRenderer.render(r.options(), d, r.hostArg(), r.host()).options().render();
+        ResolvedConfig r = Resolver.resolve(a, d, new SystemEnvironment(), Evaluator.ExecPolicy.NEVER);
+        return io.ctlmux.config.render.GRenderer.render(r).options().render();
     }
 
     @Test

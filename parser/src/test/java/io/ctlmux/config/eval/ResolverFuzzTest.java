@@ -1,5 +1,6 @@
 package io.ctlmux.config.eval;
 
+import io.ctlmux.config.resolved.ResolvedConfig;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.render.GRenderer;
@@ -28,9 +29,9 @@ class ResolverFuzzTest {
         byte[] config = nl < data.length ? java.util.Arrays.copyOfRange(data, nl + 1, data.length) : new byte[0];
         for (Dialect dialect : List.of(Dialect.DEBIAN_9_2, Dialect.newest())) {
             try {
-                Resolver.Result r = Resolver.resolve(List.of("-F", "/fuzz/config", host.isEmpty() ? "h" : host),
+                ResolvedConfig r = Resolver.resolve(List.of("-F", "/fuzz/config", host.isEmpty() ? "h" : host),
                         dialect, new MemoryEnvironment(config), Evaluator.ExecPolicy.NEVER);
-                GRenderer.render(r.options(), dialect, r.hostArg(), r.host()).options().render();
+                GRenderer.render(r).options().render();
             } catch (Resolver.Failure expected) {
                 // ssh would exit with an error: fine
             }

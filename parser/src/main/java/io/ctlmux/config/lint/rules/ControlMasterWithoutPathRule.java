@@ -6,7 +6,7 @@ import io.ctlmux.config.lint.LintContext;
 import io.ctlmux.config.lint.LintRule;
 import io.ctlmux.config.lint.RuleInfo;
 import io.ctlmux.config.lint.SourceSet;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.text.Severity;
 
 /** ControlMaster on, but no ControlPath: multiplexing silently does nothing. */
@@ -25,7 +25,7 @@ public final class ControlMasterWithoutPathRule implements LintRule {
     public void check(LintContext ctx, Findings out) {
         ByLine lines = new ByLine();
         for (DestinationRun r : ctx.resolved()) {
-            OptionState o = r.result().options();
+            ResolvedConfig o = r.result();
             if (!Mux.master(o) || Mux.path(o) != null) {
                 continue;
             }

@@ -7,13 +7,12 @@ import io.ctlmux.config.lint.LintRule;
 import io.ctlmux.config.lint.RuleInfo;
 import io.ctlmux.config.lint.SourceSet;
 import io.ctlmux.config.lint.Target;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.text.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Several aliases share one ControlPath but differ in identity or forwarding: the first master wins for all. */
 public final class ControlPathCollisionRule implements LintRule {
@@ -37,7 +36,7 @@ public final class ControlPathCollisionRule implements LintRule {
         for (Target t : ctx.targets()) {
             Map<String, List<DestinationRun>> byPath = new LinkedHashMap<>();
             for (DestinationRun r : ctx.resolved()) {
-                String path = Mux.path(r.result().options());
+                String path = Mux.path(r.result());
                 if (r.target().equals(t) && !r.wildcard() && path != null) {
                     byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(r);
                 }
@@ -46,14 +45,14 @@ public final class ControlPathCollisionRule implements LintRule {
                 for (int i = 1; i < group.size(); i++) {
                     DestinationRun a = group.get(0);
                     DestinationRun b = group.get(i);
-                    String diff = firstDifference(a.result().options(), b.result().options());
+                    String diff = firstDifference(a.result(), b.result());
                     if (diff == null) {
                         continue;
                     }
                     SourceSet.Entry e = Mux.line(ctx, b, "controlpath").orElse(null);
                     if (e != null) {
                         out.at(e, Severity.WARNING, "hosts " + a.destination() + " and " + b.destination()
-                                + " share the ControlPath " + Mux.path(a.result().options()) + " but differ in "
+                                + " share the ControlPath " + Mux.path(a.result()) + " but differ in "
                                 + diff + ": whichever connects first decides for both",
                                 "add %n to the ControlPath (e.g. ~/.ssh/cm-%n-%C)", t);
                     }
@@ -62,9 +61,9 @@ public final class ControlPathCollisionRule implements LintRule {
         }
     }
 
-    private static String firstDifference(OptionState a, OptionState b) {
+    private static String firstDifference(ResolvedConfig a, ResolvedConfig b) {
         for (String k : COMPARED) {
-            if (!Objects.deepEquals(a.get(k), b.get(k))) {
+            if (!a.sameValue(b, k)) {
                 return k;
             }
         }

@@ -26,7 +26,7 @@ public final class ControlPathDirRule implements LintRule {
     public void check(LintContext ctx, Findings out) {
         Environment env = ctx.environment();
         for (DestinationRun r : ctx.resolved()) {
-            String path = Mux.path(r.result().options());
+            String path = Mux.path(r.result());
             if (path == null || r.wildcard()) {
                 continue;
             }

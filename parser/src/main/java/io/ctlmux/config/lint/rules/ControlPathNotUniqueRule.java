@@ -24,7 +24,7 @@ public final class ControlPathNotUniqueRule implements LintRule {
     @Override
     public void check(LintContext ctx, Findings out) {
         for (DestinationRun r : ctx.resolved()) {
-            if (Mux.path(r.result().options()) == null) {
+            if (Mux.path(r.result()) == null) {
                 continue;
             }
             SourceSet.Entry e = Mux.line(ctx, r, "controlpath").orElse(null);

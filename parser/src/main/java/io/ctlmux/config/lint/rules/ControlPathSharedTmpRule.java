@@ -27,7 +27,7 @@ public final class ControlPathSharedTmpRule implements LintRule {
     @Override
     public void check(LintContext ctx, Findings out) {
         for (DestinationRun r : ctx.resolved()) {
-            String path = Mux.path(r.result().options());
+            String path = Mux.path(r.result());
             if (path == null) {
                 continue;
             }

@@ -25,7 +25,7 @@ public final class ControlPathTokenInDirRule implements LintRule {
     @Override
     public void check(LintContext ctx, Findings out) {
         for (DestinationRun r : ctx.resolved()) {
-            if (Mux.path(r.result().options()) == null) {
+            if (Mux.path(r.result()) == null) {
                 continue;
             }
             SourceSet.Entry e = Mux.line(ctx, r, "controlpath").orElse(null);

@@ -7,7 +7,7 @@ import io.ctlmux.config.lint.LintRule;
 import io.ctlmux.config.lint.Platform;
 import io.ctlmux.config.lint.RuleInfo;
 import io.ctlmux.config.lint.SourceSet;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.text.Severity;
 import java.nio.charset.StandardCharsets;
 
@@ -30,7 +30,7 @@ public final class ControlPathTooLongRule implements LintRule {
     public void check(LintContext ctx, Findings out) {
         Platform p = ctx.platform();
         for (DestinationRun r : ctx.resolved()) {
-            OptionState o = r.result().options();
+            ResolvedConfig o = r.result();
             String path = Mux.path(o);
             if (path == null) {
                 continue;

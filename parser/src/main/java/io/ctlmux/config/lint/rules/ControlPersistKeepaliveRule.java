@@ -6,7 +6,7 @@ import io.ctlmux.config.lint.LintContext;
 import io.ctlmux.config.lint.LintRule;
 import io.ctlmux.config.lint.RuleInfo;
 import io.ctlmux.config.lint.SourceSet;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.text.Severity;
 
 /** A persistent master without ServerAliveInterval cannot notice that its connection died. */
@@ -26,9 +26,9 @@ public final class ControlPersistKeepaliveRule implements LintRule {
     public void check(LintContext ctx, Findings out) {
         ByLine lines = new ByLine();
         for (DestinationRun r : ctx.resolved()) {
-            OptionState o = r.result().options();
+            ResolvedConfig o = r.result();
             if (!Mux.persist(o) || !Mux.master(o) || Mux.path(o) == null
-                    || o.getInt("serveraliveinterval", 0) != 0) {
+                    || o.integer("serveraliveinterval", 0) != 0) {
                 continue;
             }
             SourceSet.Entry e = Mux.line(ctx, r, "controlpersist").orElse(null);

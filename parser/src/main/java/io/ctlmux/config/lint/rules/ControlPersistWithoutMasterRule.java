@@ -6,7 +6,7 @@ import io.ctlmux.config.lint.LintContext;
 import io.ctlmux.config.lint.LintRule;
 import io.ctlmux.config.lint.RuleInfo;
 import io.ctlmux.config.lint.SourceSet;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.text.Severity;
 
 /** ControlPersist without a master: it has no effect. */
@@ -25,7 +25,7 @@ public final class ControlPersistWithoutMasterRule implements LintRule {
     public void check(LintContext ctx, Findings out) {
         ByLine lines = new ByLine();
         for (DestinationRun r : ctx.resolved()) {
-            OptionState o = r.result().options();
+            ResolvedConfig o = r.result();
             if (!Mux.persist(o) || Mux.master(o)) {
                 continue;
             }

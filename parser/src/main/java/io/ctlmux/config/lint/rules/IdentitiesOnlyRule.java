@@ -6,7 +6,7 @@ import io.ctlmux.config.lint.LintContext;
 import io.ctlmux.config.lint.LintRule;
 import io.ctlmux.config.lint.RuleInfo;
 import io.ctlmux.config.lint.SourceSet;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.resolved.Provenance;
 import io.ctlmux.config.text.Severity;
 import java.util.List;
@@ -28,17 +28,17 @@ public final class IdentitiesOnlyRule implements LintRule {
     public void check(LintContext ctx, Findings out) {
         ByLine lines = new ByLine();
         for (DestinationRun r : ctx.resolved()) {
-            OptionState o = r.result().options();
-            if (o.getInt("identitiesonly", 0) != 0) {
+            ResolvedConfig o = r.result();
+            if (o.integer("identitiesonly", 0) != 0) {
                 continue;
             }
-            OptionState.Slot s = o.slots().get("identityfile");
-            if (s == null || s.provenance().origin() != Provenance.Origin.CONFIG) {
+            Provenance s = o.setAt("identityfile").orElse(null);
+            if (s == null || s.origin() != Provenance.Origin.CONFIG) {
                 continue;
             }
-            List<?> files = o.get("identityfile");
-            SourceSet.Entry e = ctx.entry(s.provenance().span()).orElse(null);
-            if (e == null || files == null) {
+            List<String> files = o.identityFiles();
+            SourceSet.Entry e = ctx.entry(s.span()).orElse(null);
+            if (e == null || !o.isSet("identityfile")) {
                 continue;
             }
             boolean several = files.size() > 1;

@@ -9,7 +9,7 @@ import io.ctlmux.config.lint.LintContext;
 import io.ctlmux.config.lint.LintRule;
 import io.ctlmux.config.lint.RuleInfo;
 import io.ctlmux.config.lint.SourceSet;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.resolved.Provenance;
 import io.ctlmux.config.text.Severity;
 import java.util.List;
@@ -30,17 +30,17 @@ public final class IdentityFileMissingRule implements LintRule {
     public void check(LintContext ctx, Findings out) {
         Environment env = ctx.environment();
         for (DestinationRun r : ctx.resolved()) {
-            OptionState o = r.result().options();
-            OptionState.Slot s = o.slots().get("identityfile");
-            List<?> files = o.get("identityfile");
-            if (s == null || files == null || s.provenance().origin() != Provenance.Origin.CONFIG || r.wildcard()) {
+            ResolvedConfig o = r.result();
+            Provenance s = o.setAt("identityfile").orElse(null);
+            List<String> files = o.identityFiles();
+            if (s == null || !o.isSet("identityfile") || s.origin() != Provenance.Origin.CONFIG || r.wildcard()) {
                 continue;
             }
-            SourceSet.Entry e = ctx.entry(s.provenance().span()).orElse(null);
+            SourceSet.Entry e = ctx.entry(s.span()).orElse(null);
             if (e == null) {
                 continue;
             }
-            for (Object f : files) {
+            for (String f : files) {
                 String raw = String.valueOf(f);
                 if (raw.equalsIgnoreCase("none")) {
                     continue;

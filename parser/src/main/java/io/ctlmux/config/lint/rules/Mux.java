@@ -3,37 +3,38 @@ package io.ctlmux.config.lint.rules;
 import io.ctlmux.config.lint.DestinationRun;
 import io.ctlmux.config.lint.LintContext;
 import io.ctlmux.config.lint.SourceSet;
-import io.ctlmux.config.resolved.OptionState;
+import io.ctlmux.config.resolved.BytePath;
+import io.ctlmux.config.resolved.Provenance;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import java.util.Optional;
 
-/** What the multiplexing rules share: reading the effective ControlMaster, ControlPath and ControlPersist. */
+/** What the multiplexing rules share: the typed ControlMaster, ControlPath and ControlPersist, and the lines that set them. */
 final class Mux {
     private Mux() {
     }
 
     /** ControlMaster yes, auto, ask or autoask. */
-    static boolean master(OptionState o) {
-        return o.getInt("controlmaster", 0) != 0;
+    static boolean master(ResolvedConfig o) {
+        return o.controlMaster().mayStartMaster();
     }
 
     /** ControlPersist yes or a time. */
-    static boolean persist(OptionState o) {
-        io.ctlmux.config.keyword.ControlPersist cp = o.get("controlpersist");
-        return cp != null && cp.enabled();
+    static boolean persist(ResolvedConfig o) {
+        return o.controlPersist().enabled();
     }
 
     /** The expanded ControlPath, or null when unset or none. */
-    static String path(OptionState o) {
-        return o.get("controlpath");
+    static String path(ResolvedConfig o) {
+        return o.controlPath().map(BytePath::bytes).orElse(null);
     }
 
     /** The config line that set a key (also when its value was later cleared, e.g. {@code none}). */
     static Optional<SourceSet.Entry> line(LintContext ctx, DestinationRun r, String key) {
-        OptionState.Slot s = r.result().options().slots().get(key);
-        if (s == null) {
+        Optional<Provenance> p = r.result().setAt(key);
+        if (p.isEmpty()) {
             return Optional.empty();
         }
-        return ctx.entry(s.provenance().span());
+        return ctx.entry(p.get().span());
     }
 
     /** The ControlPath as written in the config (before expansion), or empty. */

@@ -3,7 +3,6 @@ package io.ctlmux.config.lint.rules;
 import io.ctlmux.config.lint.DestinationRun;
 import io.ctlmux.config.lint.LintContext;
 import io.ctlmux.config.lint.SourceSet;
-import io.ctlmux.config.resolved.OptionState;
 import io.ctlmux.config.resolved.Provenance;
 import io.ctlmux.config.text.Span;
 import java.util.LinkedHashMap;
@@ -30,8 +29,8 @@ final class Shadowing {
     private static Map<String, Loss> compute(LintContext ctx) {
         Map<String, Loss> out = new LinkedHashMap<>();
         for (DestinationRun r : ctx.resolved()) {
-            for (Map.Entry<String, OptionState.Slot> s : r.result().options().slots().entrySet()) {
-                Provenance p = s.getValue().provenance();
+            for (String name : r.result().names()) {
+                Provenance p = r.result().setAt(name).orElseThrow();
                 if (p.origin() != Provenance.Origin.CONFIG || p.span() == null || p.shadowed().isEmpty()) {
                     continue;
                 }

@@ -1,5 +1,7 @@
-package io.ctlmux.config.resolved;
+package io.ctlmux.config.eval;
 
+import io.ctlmux.config.resolved.Provenance;
+import io.ctlmux.config.resolved.Setting;
 import io.ctlmux.config.text.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The options obtained for one destination, keyed by the keyword's -G name, each with the line that set it and
- * the later lines that lost to it. Filled by the evaluator (first value wins), read by the renderer and by lint.
+ * The evaluation's working store of options, keyed by the keyword's -G name, each with the line that set it and
+ * the later lines that lost to it. Internal to one evaluation (first value wins); {@link #freeze} turns it into the
+ * settings of the immutable {@link io.ctlmux.config.resolved.ResolvedConfig} that consumers read.
  */
-public final class OptionState {
+final class OptionState {
     /** One option's value and history. Values are Integer, String, or List of those. */
-    public static final class Slot {
+    static final class Slot {
         private Object value;
         private Provenance.Origin origin;
         private Span span;
@@ -57,23 +60,23 @@ public final class OptionState {
     }
 
     /** True when {@code key} holds a value. */
-    public boolean isSet(String key) {
+    boolean isSet(String key) {
         Slot s = slots.get(key);
         return s != null && s.value != null;
     }
 
-    public Optional<Slot> slot(String key) {
+    Optional<Slot> slot(String key) {
         Slot s = slots.get(key);
         return s == null || s.value == null ? Optional.empty() : Optional.of(s);
     }
 
     @SuppressWarnings("unchecked")
-    public <T> T get(String key) {
+    <T> T get(String key) {
         Slot s = slots.get(key);
         return s == null ? null : (T) s.value;
     }
 
-    public int getInt(String key, int unset) {
+    int getInt(String key, int unset) {
         Object v = get(key);
         return v instanceof Integer i ? i : unset;
     }
@@ -82,7 +85,7 @@ public final class OptionState {
      * First value wins: stores {@code value} when nothing is stored yet and returns true; otherwise records
      * {@code span} as shadowed and returns false.
      */
-    public boolean offer(String key, Object value, Provenance.Origin origin, Span span, Span block) {
+    boolean offer(String key, Object value, Provenance.Origin origin, Span span, Span block) {
         Slot s = slotFor(key);
         if (s.value != null) {
             if (span != null && !span.equals(s.span)) { // the final pass reads the winning line again
@@ -101,7 +104,7 @@ public final class OptionState {
     }
 
     /** Replaces the value unconditionally (last wins, or a value computed after the config was read). */
-    public void put(String key, Object value, Provenance.Origin origin, Span span, Span block) {
+    void put(String key, Object value, Provenance.Origin origin, Span span, Span block) {
         Slot s = slotFor(key);
         s.value = value;
         s.origin = origin;
@@ -110,7 +113,7 @@ public final class OptionState {
     }
 
     /** Sets a value computed from others (defaults, expansion), keeping the provenance of what was there. */
-    public void replaceValue(String key, Object value) {
+    void replaceValue(String key, Object value) {
         Slot s = slotFor(key);
         if (s.origin == null) {
             s.origin = Provenance.Origin.DEFAULT;
@@ -119,7 +122,7 @@ public final class OptionState {
     }
 
     /** Fills a default when unset. */
-    public void defaultTo(String key, Object value) {
+    void defaultTo(String key, Object value) {
         Slot s = slotFor(key);
         if (s.value == null) {
             s.value = value;
@@ -127,7 +130,7 @@ public final class OptionState {
         }
     }
 
-    public void clear(String key) {
+    void clear(String key) {
         Slot s = slots.get(key);
         if (s != null) {
             s.value = null;
@@ -139,7 +142,7 @@ public final class OptionState {
      * nothing. The provenance names the first line that contributed.
      */
     @SuppressWarnings("unchecked")
-    public void append(String key, Object item, Provenance.Origin origin, Span span, Span block) {
+    void append(String key, Object item, Provenance.Origin origin, Span span, Span block) {
         Slot s = slotFor(key);
         if (s.value == null) {
             s.value = new ArrayList<>();
@@ -156,7 +159,7 @@ public final class OptionState {
 
     /** Removes the items of an accumulating option that {@code drop} selects (SendEnv's {@code -pattern}). */
     @SuppressWarnings("unchecked")
-    public void removeItems(String key, java.util.function.Predicate<Object> drop) {
+    void removeItems(String key, java.util.function.Predicate<Object> drop) {
         Slot s = slots.get(key);
         if (s == null || s.value == null) {
             return;
@@ -172,7 +175,20 @@ public final class OptionState {
         }
     }
 
-    public Map<String, Slot> slots() {
-        return slots;
+    /** The settings, in the order the evaluation first touched them (values frozen). */
+    Map<String, Setting> freeze() {
+        Map<String, Setting> out = new LinkedHashMap<>(slots.size() * 2);
+        for (Map.Entry<String, Slot> e : slots.entrySet()) {
+            Slot s = e.getValue();
+            List<Provenance> items = List.of();
+            if (s.items != null) {
+                items = new ArrayList<>(s.items.size());
+                for (int i = 0; i < s.items.size(); i++) {
+                    items.add(s.itemProvenance(i));
+                }
+            }
+            out.put(e.getKey(), new Setting(s.value, s.provenance(), items));
+        }
+        return out;
     }
 }
