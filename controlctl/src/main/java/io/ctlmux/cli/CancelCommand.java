@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,6 +17,9 @@ public final class CancelCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     MuxOptions mux;
+    @Option(names = "--json", description = "Print {path, request, forwards: [{type, listen, connect, result, "
+            + "allocatedPort, error}]} on stdout (as forward --json).")
+    boolean json;
     @Parameters(paramLabel = "SSH_ARGS",
             description = "ssh options (-L, -R, -D with ssh's syntax) and the destination.")
     List<String> args;
@@ -24,10 +28,10 @@ public final class CancelCommand implements Callable<Integer> {
     public Integer call() {
         return new ControlRunner("mux_client_forward", false, false)
                 .run(args, mux.values(), spec.commandLine().getErr(), (t, c) -> {
-                    if (!ForwardCommand.requestAll(t, c, true, spec.commandLine().getOut())) {
+                    if (!ForwardCommand.requestAll(t, c, true, json, spec.commandLine().getOut())) {
                         t.stderr.log("muxclient: master cancel forward request failed");
                     }
-                    return 0;
+                    return ExitCodes.OK;
                 });
     }
 }

@@ -3,10 +3,8 @@ package io.ctlmux.cli;
 import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.mux.client.MuxClient;
 import io.ctlmux.mux.codec.MuxHello;
-import io.ctlmux.mux.codec.MuxProtocolException;
 import io.ctlmux.mux.codec.MuxRequestDeniedException;
 import io.ctlmux.mux.transport.ControlSocketException;
-import io.ctlmux.mux.transport.PeerClosedException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.SocketTimeoutException;
@@ -26,7 +24,7 @@ final class CheckAction {
 
     static int run(SshCommandLine args, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
         ControlRunner runner = new ControlRunner("mux_client_request_alive", false, false).controlPathOnly();
-        int[] exit = {255};
+        int[] exit = {ExitCodes.FAILED};
         ControlTarget t = runner.target(args, mux, err, exit);
         if (t == null) {
             return exit[0];
@@ -43,28 +41,18 @@ final class CheckAction {
             pid = c.check();
             state = "alive";
             message = "Master running (pid=" + pid + ")";
-        } catch (ControlSocketException e) {
-            state = switch (e.kind()) {
+        } catch (IOException e) {
+            state = e instanceof ControlSocketException cse ? switch (cse.kind()) {
                 case MISSING -> "missing";
                 case REFUSED -> "stale";
                 case NOT_A_SOCKET -> "not-a-socket";
                 case FOREIGN -> "foreign";
                 case TIMEOUT -> "unresponsive";
                 case OTHER -> "error";
-            };
-            message = e.getMessage();
-        } catch (SocketTimeoutException e) {
-            state = "unresponsive";
-            message = "Control socket " + io.ctlmux.config.text.ByteText.ofPath(t.controlPath) + ": " + e.getMessage() + " (unresponsive)";
-        } catch (MuxRequestDeniedException e) {
-            state = "error";
-            message = "mux_client_request_alive: master returned error: " + e.reason();
-        } catch (PeerClosedException | MuxProtocolException e) {
-            state = "error";
-            message = stage + ": " + e.getMessage();
-        } catch (IOException e) {
-            state = "error";
-            message = stage + ": " + e.getMessage();
+            } : e instanceof SocketTimeoutException ? "unresponsive" : "error";
+            message = e instanceof MuxRequestDeniedException d
+                    ? "mux_client_request_alive: master returned error: " + d.reason()
+                    : Failures.mux(e, stage, t.controlPath);
         }
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         boolean alive = state.equals("alive");
@@ -77,7 +65,7 @@ final class CheckAction {
         } else {
             t.stderr.log(message);
         }
-        return alive ? 0 : 255;
+        return alive ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     static String json(String path, String state, Long pid, MuxHello hello, long elapsedMs, String error) {

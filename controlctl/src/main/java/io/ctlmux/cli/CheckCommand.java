@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check that the master for a destination is running (ssh -O check).",
-        footer = {"", "Exit status: 0 if the master answered, 255 otherwise.",
+        footer = {"", "Exits 0 if the master answered, 255 otherwise (check --all: unless every master is alive).",
             "--json states: alive, missing, stale, unresponsive, foreign, not-a-socket, error."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec

@@ -34,6 +34,7 @@ public final class CommandLines {
         SUBCOMMANDS.put("ls", LsCommand::new);
         SUBCOMMANDS.put("prune", PruneCommand::new);
         SUBCOMMANDS.put("demo", DemoCommand::new);
+        SUBCOMMANDS.put("completion", CompletionCommand::new);
     }
 
     /** Subcommands whose unknown options are ssh's own (-F cfg, -o K=V, -p 22, ...), split by SshCommandLine. */
@@ -45,7 +46,7 @@ public final class CommandLines {
 
     /** The whole command tree (tests use it with their own writers). */
     public static CommandLine create() {
-        CommandLine cl = new CommandLine(new CtlMux());
+        CommandLine cl = root();
         for (Map.Entry<String, Supplier<Object>> e : SUBCOMMANDS.entrySet()) {
             add(cl, e.getKey(), e.getValue());
         }
@@ -59,7 +60,7 @@ public final class CommandLines {
         if (only == null) {
             return create();
         }
-        CommandLine cl = new CommandLine(new CtlMux());
+        CommandLine cl = root();
         add(cl, name, only);
         return cl;
     }
@@ -72,9 +73,45 @@ public final class CommandLines {
         return cl.execute(args);
     }
 
+    private static CommandLine root() {
+        CommandLine cl = new CommandLine(new CtlMux());
+        cl.setParameterExceptionHandler(new UsageErrors());
+        cl.setExecutionExceptionHandler(new UnexpectedErrors());
+        exitCodeTable(cl);
+        return cl;
+    }
+
+    /** The one exit-status table ({@link ExitCodes}) at the end of a command's help. */
+    private static void exitCodeTable(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status (all ctlmux commands):%n")
+                .exitCodeList(ExitCodes.table());
+    }
+
+    /** A bad option or argument: one line saying what, one saying where to look; exit {@link ExitCodes#USAGE}. */
+    private static final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            CommandLine c = e.getCommandLine();
+            java.io.PrintWriter err = c.getErr();
+            Failures.usage(e.getMessage(), err);
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** An exception a command did not handle: one line through {@link Failures}, no stack trace. */
+    private static final class UnexpectedErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine c, CommandLine.ParseResult parsed) {
+            return Failures.unexpected(c.getCommandName(), e, c.getErr());
+        }
+    }
+
     private static void add(CommandLine root, String name, Supplier<Object> command) {
         CommandLine sub = new CommandLine(command.get());
         root.addSubcommand(name, sub);
+        exitCodeTable(sub);
         if (TAKE_SSH_OPTIONS.contains(name)) {
             sub.setUnmatchedOptionsArePositionalParams(true);
         }

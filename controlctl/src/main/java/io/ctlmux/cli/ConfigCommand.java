@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code ctlmux config}: prints byte for byte what {@code ssh -G} prints for the same arguments. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Print the resolved configuration for a destination, exactly as ssh -G does.",
-        footer = {"", "Exit status: 0, or 255 with OpenSSH's error lines on a bad configuration."})
+        footer = {"", "On a bad configuration: OpenSSH's error lines and exit status 255."})
 public final class ConfigCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,27 +38,19 @@ public final class ConfigCommand implements Callable<Integer> {
         if (!json) {
             out.print(r.options().render());
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         }
         StringBuilder sb = new StringBuilder("{\"dialect\":").append(Json.str(r.result().dialect().id))
                 .append(",\"options\":[");
         boolean first = true;
         for (ResolvedValue v : r.options().values()) {
-            sb.append(first ? "" : ",").append("\n  {\"keyword\":").append(Json.str(v.keyword()))
-                    .append(",\"value\":").append(Json.str(v.value())).append(",\"source\":")
-                    .append(Json.provenance(v.provenance())).append('}');
+            sb.append(first ? "" : ",").append("\n  ").append(Json.option(v));
             first = false;
         }
-        sb.append("\n],\"skippedExec\":[");
-        first = true;
-        for (String s : r.result().skippedExecs()) {
-            sb.append(first ? "" : ",").append(Json.str(s));
-            first = false;
-        }
-        sb.append("]}");
+        sb.append("\n],\"skippedExec\":").append(Json.strings(r.result().skippedExecs())).append('}');
         out.println(sb);
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
     static String where(Provenance p) {

@@ -4,12 +4,8 @@ import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.mux.client.MuxClient;
 import io.ctlmux.mux.client.MuxClientOptions;
-import io.ctlmux.mux.codec.MuxProtocolException;
-import io.ctlmux.mux.transport.ControlSocketException;
-import io.ctlmux.mux.transport.PeerClosedException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.SocketTimeoutException;
 import java.util.List;
 
 /**
@@ -86,25 +82,19 @@ final class ControlRunner {
         try {
             args = accepted(parsed, allowCommand);
         } catch (IllegalArgumentException e) {
-            err.print("ctlmux: " + e.getMessage() + "\r\n");
-            err.flush();
-            exit[0] = 255;
+            exit[0] = Failures.sshLines(List.of("ctlmux: " + e.getMessage()), ExitCodes.FAILED, err);
             return null;
         }
         try {
             return ControlTarget.resolve(args, mux, err, allOptions);
         } catch (ControlTarget.Failure f) {
-            for (String line : f.lines) {
-                err.print(line + "\r\n");
-            }
-            err.flush();
-            exit[0] = f.exitCode;
+            exit[0] = Failures.sshLines(f.lines, f.exitCode, err);
             return null;
         }
     }
 
     int run(List<String> rawArgs, MuxOptions.Values mux, PrintWriter err, Action action) {
-        int[] exit = {255};
+        int[] exit = {ExitCodes.FAILED};
         ControlTarget t = target(rawArgs, mux, err, exit);
         if (t == null) {
             return exit[0];
@@ -118,17 +108,9 @@ final class ControlRunner {
         try (MuxClient client = MuxClient.connect(t.controlPath, co)) {
             stage = requestFunction;
             return action.run(t, client);
-        } catch (ControlSocketException e) {
-            t.stderr.log(e.getMessage());
-        } catch (SocketTimeoutException e) {
-            t.stderr.log("Control socket " + io.ctlmux.config.text.ByteText.ofPath(t.controlPath) + ": " + e.getMessage() + " (unresponsive)");
-        } catch (PeerClosedException e) {
-            t.stderr.log(stage + ": " + e.getMessage());
-        } catch (MuxProtocolException e) {
-            t.stderr.log(stage + ": " + e.getMessage());
         } catch (IOException e) {
-            t.stderr.log(stage + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            t.stderr.log(Failures.mux(e, stage, t.controlPath));
         }
-        return 255;
+        return ExitCodes.FAILED;
     }
 }

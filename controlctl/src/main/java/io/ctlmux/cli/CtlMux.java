@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ctlmux",
         mixinStandardHelpOptions = true,
-        version = "ctlmux 0.1.0",
+        versionProvider = BuildInfo.Provider.class,
         description = "OpenSSH connection sharing: resolve ssh_config exactly, control masters, lint configs.")
 public final class CtlMux implements Runnable {
     @Spec

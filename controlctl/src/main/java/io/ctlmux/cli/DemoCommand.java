@@ -26,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (runs < 1 || runs > 1000) {
-            return LifecycleArgs.usage("--runs must be between 1 and 1000", err);
+            return Failures.usage("--runs must be between 1 and 1000", err);
         }
         try (Demo demo = new Demo(out, "ssh", runs)) {
             demo.run();
@@ -36,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         } catch (LifecycleException e) {
             out.flush();
-            return LifecycleArgs.fail(e, err);
+            return Failures.lifecycle(e, err);
         } catch (IOException | RuntimeException e) {
             out.flush();
             err.println("ctlmux demo: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

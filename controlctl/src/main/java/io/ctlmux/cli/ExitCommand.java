@@ -24,17 +24,20 @@ public final class ExitCommand implements Callable<Integer> {
     @Option(names = "--older-than", paramLabel = "TIME", description = "With --all: only masters at least this old "
             + "(e.g. 1h).")
     String olderThan;
+    @Option(names = "--json", description = "Print {path, request, result, error} on stdout; with --all an array "
+            + "of {path, pid, aliases, result, why}, result exited, kept or failed.")
+    boolean json;
     @Parameters(paramLabel = "SSH_ARGS", description = "ssh options and the destination, as for ssh -O exit.")
     List<String> args;
 
     @Override
     public Integer call() {
         if (all) {
-            return LifecycleActions.exitAll(ControlRunner.split(args), mux.values(), olderThan,
+            return LifecycleActions.exitAll(ControlRunner.split(args), mux.values(), olderThan, json,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         }
         if (olderThan != null) {
-            return LifecycleArgs.usage("--older-than needs --all", spec.commandLine().getErr());
+            return Failures.usage("--older-than needs --all", spec.commandLine().getErr());
         }
         return new ControlRunner("mux_client_request_terminate", false, false)
                 .run(args, mux.values(), spec.commandLine().getErr(), (t, c) -> {
@@ -44,10 +47,16 @@ public final class ExitCommand implements Callable<Integer> {
                         t.stderr.log(e.kind() == MuxRequestDeniedException.Kind.PERMISSION_DENIED
                                 ? "Master refused termination request: " + e.reason()
                                 : "mux_client_request_terminate: termination request failed: " + e.reason());
-                        return 255;
+                        if (json) {
+                            Json.print(spec.commandLine().getOut(), Json.request(t.controlPath, "exit", e.reason()));
+                        }
+                        return ExitCodes.FAILED;
                     }
                     t.stderr.log("Exit request sent.");
-                    return 0;
+                    if (json) {
+                        Json.print(spec.commandLine().getOut(), Json.request(t.controlPath, "exit", null));
+                    }
+                    return ExitCodes.OK;
                 });
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,6 +28,9 @@ public final class ExplainCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     ResolveOptions resolve;
+    @Option(names = "--json", description = "Print {options: [{keyword, value, source}], blocks: [{file, line}], "
+            + "skippedExec} (source as in config --json); the options listed are those the text lists.")
+    boolean json;
     @Parameters(paramLabel = "SSH_ARGS", description = "ssh options, the destination, then optional keywords.")
     List<String> args;
 
@@ -37,8 +41,7 @@ public final class ExplainCommand implements Callable<Integer> {
         try {
             line = resolve.split(args);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("ctlmux: " + e.getMessage());
-            return 2;
+            return Failures.usage(e.getMessage(), spec.commandLine().getErr());
         }
         // ssh's options, the destination, more options; the words after them (ssh's command) name keywords
         Set<String> keywords = new LinkedHashSet<>();
@@ -51,6 +54,7 @@ public final class ExplainCommand implements Callable<Integer> {
             return rc[0];
         }
         Set<Span> blocks = new LinkedHashSet<>();
+        StringBuilder options = new StringBuilder();
         for (ResolvedValue v : r.options().values()) {
             Provenance p = v.provenance();
             if (p.block() != null) {
@@ -62,15 +66,31 @@ public final class ExplainCommand implements Callable<Integer> {
             if (keywords.isEmpty() && p.origin() == Provenance.Origin.DEFAULT) {
                 continue;
             }
+            if (json) {
+                options.append(options.length() == 0 ? "\n  " : ",\n  ").append(Json.option(v));
+                continue;
+            }
             StringBuilder sb = new StringBuilder();
             sb.append(v.render()).append("\n    from ").append(Json.where(p));
             if (p.block() != null) {
                 sb.append(" (block at line ").append(p.block().line()).append(')');
             }
-            for (Span s : p.shadowed()) {
-                sb.append("\n    shadows ").append(s.file()).append(':').append(s.line());
+            for (Span sp : p.shadowed()) {
+                sb.append("\n    shadows ").append(sp.file()).append(':').append(sp.line());
             }
             out.println(sb);
+        }
+        if (json) {
+            StringBuilder sb = new StringBuilder("{\"options\":[").append(options)
+                    .append(options.length() == 0 ? "]" : "\n]").append(",\"blocks\":[");
+            boolean first = true;
+            for (Span b : blocks) {
+                sb.append(first ? "" : ",").append(Json.span(b));
+                first = false;
+            }
+            Json.print(out, sb.append("],\"skippedExec\":").append(Json.strings(r.result().skippedExecs()))
+                    .append('}').toString());
+            return ExitCodes.OK;
         }
         if (keywords.isEmpty()) {
             out.println("(options not listed have OpenSSH's default values; name keywords to see them)");
@@ -81,10 +101,10 @@ public final class ExplainCommand implements Callable<Integer> {
                 out.println("    " + b.file() + ":" + b.line());
             }
         }
-        for (String s : r.result().skippedExecs()) {
-            out.println("not run (--no-exec): Match exec " + s);
+        for (String sk : r.result().skippedExecs()) {
+            out.println("not run (--no-exec): Match exec " + sk);
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

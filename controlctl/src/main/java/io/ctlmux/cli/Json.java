@@ -12,6 +12,41 @@ final class Json {
         return io.ctlmux.config.text.ByteText.json(s);
     }
 
+    /** A path as a JSON string of its bytes (see {@code ByteText.json}). */
+    static String path(java.nio.file.Path p) {
+        return str(io.ctlmux.config.text.ByteText.ofPath(p));
+    }
+
+    /** Prints one JSON value on its own line and flushes. */
+    static void print(java.io.PrintWriter out, String json) {
+        out.println(json);
+        out.flush();
+    }
+
+    /** A JSON array of strings. */
+    static String strings(java.util.Collection<String> items) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String s : items) {
+            sb.append(sb.length() == 1 ? "" : ",").append(str(s));
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
+     * The object a mux request command prints with --json once the master answered: {@code {path, request,
+     * result, error}}, result {@code sent} or {@code refused} (error: the master's reason, else null).
+     */
+    static String request(java.nio.file.Path path, String request, String refusal) {
+        return "{\"path\":" + path(path) + ",\"request\":" + str(request) + ",\"result\":"
+                + str(refusal == null ? "sent" : "refused") + ",\"error\":" + str(refusal) + "}";
+    }
+
+    /** One resolved option: {@code {keyword, value, source}}, source as {@link #provenance}. */
+    static String option(io.ctlmux.config.resolved.ResolvedValue v) {
+        return "{\"keyword\":" + str(v.keyword()) + ",\"value\":" + str(v.value()) + ",\"source\":"
+                + provenance(v.provenance()) + "}";
+    }
+
     static String span(Span s) {
         if (s == null) {
             return "null";

@@ -1,6 +1,7 @@
 package io.ctlmux.cli;
 
 import io.ctlmux.config.args.SshCommandLine;
+import io.ctlmux.config.text.ByteText;
 import io.ctlmux.masters.Inventory;
 import io.ctlmux.masters.Listings;
 import io.ctlmux.masters.MasterState;
@@ -25,7 +26,7 @@ final class LifecycleActions {
         }
         Duration t = ControlTarget.parseDuration(mux.timeout());
         if (t == null) {
-            LifecycleArgs.usage("invalid --timeout value: " + mux.timeout(), err);
+            Failures.usage("invalid --timeout value: " + mux.timeout(), err);
         }
         return t;
     }
@@ -34,69 +35,86 @@ final class LifecycleActions {
     static int checkAll(SshCommandLine args, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
         Duration t = timeout(mux, err);
         if (t == null) {
-            return 2;
+            return ExitCodes.USAGE;
         }
-        Inventory.Listing l = LsCommand.discover(args, null, t.toMillis() + "ms", "check --all", err);
+        int[] rc = {ExitCodes.OK};
+        Inventory.Listing l = LsCommand.discover(args, null, t.toMillis() + "ms", "check --all", err, rc);
         if (l == null) {
-            return 255;
+            return rc[0];
         }
         boolean allAlive = true;
-        Instant now = Instant.now();
         for (Inventory.Master m : l.masters()) {
             allAlive &= m.state() == MasterState.ALIVE;
-            out.println(json ? Listings.json(m, now) : Listings.checkLine(m));
+        }
+        if (json) {
+            out.println(Listings.jsonArray(l.masters(), Instant.now()));   // the same shape as ls --json
+        } else {
+            for (Inventory.Master m : l.masters()) {
+                out.println(Listings.checkLine(m));
+            }
         }
         out.flush();
-        return allAlive ? 0 : 255;
+        return allAlive ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** {@code exit --all [--older-than]}: asks every alive master found to exit. */
-    static int exitAll(SshCommandLine args, MuxOptions.Values mux, String olderThan, PrintWriter out,
+    static int exitAll(SshCommandLine args, MuxOptions.Values mux, String olderThan, boolean json, PrintWriter out,
                        PrintWriter err) {
         Duration t = timeout(mux, err);
         if (t == null) {
-            return 2;
+            return ExitCodes.USAGE;
         }
         Duration age = null;
         if (olderThan != null) {
             age = ControlTarget.parseDuration(olderThan);
             if (age == null) {
-                return LifecycleArgs.usage("invalid --older-than value: " + olderThan, err);
+                return Failures.usage("invalid --older-than value: " + olderThan, err);
             }
         }
-        Inventory.Listing l = LsCommand.discover(args, null, t.toMillis() + "ms", "exit --all", err);
+        int[] rc = {ExitCodes.OK};
+        Inventory.Listing l = LsCommand.discover(args, null, t.toMillis() + "ms", "exit --all", err, rc);
         if (l == null) {
-            return 255;
+            return rc[0];
         }
         MuxClientOptions o = new MuxClientOptions(t, mux.allowForeign(), false, MuxClientOptions.NO_TRACE);
         List<Stopper.Exited> done = Stopper.exitAll(l, age, o);
         boolean ok = true;
+        StringBuilder array = new StringBuilder("[");
         for (Stopper.Exited e : done) {
             Inventory.Master m = e.master();
-            String who = "pid " + m.pid() + (m.aliases().isEmpty() ? "" : ", " + String.join(",", m.aliases()));
             boolean skipped = !e.done() && (e.why().startsWith("younger") || e.why().equals("age unknown"));
-            out.println((e.done() ? "exited " : skipped ? "kept " : "failed ") + io.ctlmux.config.text.ByteText.ofPath(m.path()) + " (" + who + "): "
-                    + e.why());
+            String result = e.done() ? "exited" : skipped ? "kept" : "failed";
+            if (json) {
+                array.append(array.length() == 1 ? "\n  " : ",\n  ").append("{\"path\":")
+                        .append(Json.path(m.path())).append(",\"pid\":").append(m.pid())
+                        .append(",\"aliases\":").append(Json.strings(m.aliases())).append(",\"result\":")
+                        .append(Json.str(result)).append(",\"why\":").append(Json.str(e.why())).append('}');
+            } else {
+                String who = "pid " + m.pid() + (m.aliases().isEmpty() ? "" : ", " + String.join(",", m.aliases()));
+                out.println(result + " " + ByteText.ofPath(m.path()) + " (" + who + "): " + e.why());
+            }
             ok &= e.done() || skipped;
         }
-        if (done.isEmpty()) {
+        if (json) {
+            out.println(array.append(done.isEmpty() ? "]" : "\n]"));
+        } else if (done.isEmpty()) {
             out.println("no alive masters found");
         }
         out.flush();
-        return ok ? 0 : 255;
+        return ok ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** {@code stop --drain}: stop listening, wait for the sessions, make sure the master exits. */
-    static int drain(List<String> args, MuxOptions.Values mux, PrintWriter out, PrintWriter err) {
+    static int drain(List<String> args, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
         Duration limit = DRAIN_DEFAULT;
         if (mux.timeout() != null) {
             limit = ControlTarget.parseDuration(mux.timeout());
             if (limit == null) {
-                return LifecycleArgs.usage("invalid --timeout value: " + mux.timeout(), err);
+                return Failures.usage("invalid --timeout value: " + mux.timeout(), err);
             }
         }
         ControlRunner runner = new ControlRunner("mux_client_request_stop_listening", false, false);
-        int[] exit = {255};
+        int[] exit = {ExitCodes.FAILED};
         // the mux requests themselves use the usual limit; --timeout bounds the drain
         MuxOptions.Values requestOptions = new MuxOptions.Values(null, mux.allowForeign(), mux.trace());
         ControlTarget t = runner.target(args, requestOptions, err, exit);
@@ -114,19 +132,30 @@ final class LifecycleActions {
             return rc;
         }
         Stopper.Drained d = Stopper.await(pid[0], limit, line -> {
-            out.println(line);
-            out.flush();
+            if (!json) {
+                out.println(line);
+                out.flush();
+            }
         });
-        if (d.exited()) {
-            out.println("master " + d.pid() + " exited after " + d.took().toMillis() + " ms"
-                    + (d.terminated() ? " (sent SIGTERM once no sessions were left)" : ""));
+        if (json) {
+            out.println("{\"path\":" + Json.path(t.controlPath) + ",\"pid\":" + d.pid() + ",\"exited\":"
+                    + d.exited() + ",\"terminated\":" + d.terminated() + ",\"sessions\":"
+                    + (d.exited() || d.sessions() < 0 ? "null" : Integer.toString(d.sessions())) + ",\"tookMs\":"
+                    + d.took().toMillis() + "}");
             out.flush();
-            return 0;
+        }
+        if (d.exited()) {
+            if (!json) {
+                out.println("master " + d.pid() + " exited after " + d.took().toMillis() + " ms"
+                        + (d.terminated() ? " (sent SIGTERM once no sessions were left)" : ""));
+                out.flush();
+            }
+            return ExitCodes.OK;
         }
         err.println("ctlmux: master " + d.pid() + " still has " + (d.sessions() < 0 ? "sessions"
                 : d.sessions() + " session" + (d.sessions() == 1 ? "" : "s")) + " after " + limit.toSeconds()
                 + " s; it no longer accepts new ones. `kill " + d.pid() + "` drops them.");
         err.flush();
-        return 1;
+        return ExitCodes.PROBLEMS;
     }
 }

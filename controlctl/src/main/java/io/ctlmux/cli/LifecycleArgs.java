@@ -4,8 +4,6 @@ import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.eval.Evaluator;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.masters.ConfigResolver;
-import io.ctlmux.masters.LifecycleException;
-import java.io.PrintWriter;
 
 /** Argument helpers shared by the lifecycle subcommands (start, ls, prune, demo, check/exit --all). */
 final class LifecycleArgs {
@@ -33,19 +31,5 @@ final class LifecycleArgs {
             return ConfigResolver.of(SshConfig.defaultDialect(), Evaluator.ExecPolicy.RUN);
         }
         return ConfigResolver.of(r.dialect(), r.noExec ? Evaluator.ExecPolicy.NEVER : Evaluator.ExecPolicy.RUN);
-    }
-
-    static int fail(LifecycleException e, PrintWriter err) {
-        for (String l : e.lines()) {
-            err.println(l);
-        }
-        err.flush();
-        return e.exitCode();
-    }
-
-    static int usage(String message, PrintWriter err) {
-        err.println("ctlmux: " + message);
-        err.flush();
-        return 2;
     }
 }

@@ -11,8 +11,10 @@ import io.ctlmux.config.lint.Target;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.load.SystemEnvironment;
 import io.ctlmux.config.text.Severity;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +35,11 @@ import picocli.CommandLine.Spec;
                 + "configuration (shadowed settings, ControlPath length, uniqueness and safety, ...).",
                 "Match exec is never run. Only the files and their Includes are read, unless --check-files."},
         footer = {"", "Suppress a finding with '# ctlmux: disable=RULE[,RULE]' on its line or the line above.",
-                "Exit status: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or I/O error."})
+                "Exits 1 when a finding is at or above --fail-on, 2 when a file cannot be read."})
 public final class LintCommand implements Callable<Integer> {
+    /** The name standard input ({@code -}) is linted and reported under. */
+    static final String STDIN = "<stdin>";
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +68,8 @@ public final class LintCommand implements Callable<Integer> {
     boolean listRules;
 
     @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Config files, each read as ssh -F FILE reads it (default ~/.ssh/config).")
+            description = "Config files, each read as ssh -F FILE reads it (default ~/.ssh/config); - reads "
+                    + "standard input (reported as " + STDIN + ").")
     List<String> files = new ArrayList<>();
 
     @Override
@@ -103,24 +109,34 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         if (problem != null) {
-            err.println("ctlmux lint: " + problem);
-            err.flush();
-            return 2;
+            return Failures.usage("lint: " + problem, err);
         }
-        List<String> paths = files.isEmpty()
-                ? List.of(new SystemEnvironment().home() + "/.ssh/config") : files;
-        Linter.Report report = new Linter(new LintOptions(ts, plat, checkFiles, disabled), new SystemEnvironment())
-                .lint(paths);
-        out.print(fmt.render(report.findings(), spec.root().version()[0]));
+        SystemEnvironment env = new SystemEnvironment();
+        List<String> paths = new ArrayList<>();
+        Map<String, byte[]> given = new HashMap<>();
+        for (String f : files.isEmpty() ? List.of(env.home() + "/.ssh/config") : files) {
+            if (!f.equals("-")) {
+                paths.add(f);
+            } else if (given.isEmpty()) {
+                try {
+                    given.put(STDIN, System.in.readAllBytes());
+                } catch (IOException e) {
+                    return Failures.usage("lint: cannot read standard input: " + e.getMessage(), err);
+                }
+                paths.add(STDIN);
+            }
+        }
+        Linter.Report report = new Linter(new LintOptions(ts, plat, checkFiles, disabled), env).lint(paths, given);
+        out.print(fmt.render(report.findings(), BuildInfo.version()));
         out.flush();
         for (String e : report.ioErrors()) {
             err.println("ctlmux lint: " + e);
         }
         err.flush();
         if (!report.ioErrors().isEmpty()) {
-            return 2;
+            return ExitCodes.USAGE;
         }
-        return report.hasAtLeast(fail) ? 1 : 0;
+        return report.hasAtLeast(fail) ? ExitCodes.PROBLEMS : ExitCodes.OK;
     }
 
     private List<Target> targets() {

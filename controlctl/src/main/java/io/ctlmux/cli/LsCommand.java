@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code ctlmux ls}: every master the config can reach, with its state. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
         description = {"List masters: the ControlPath of every concrete Host alias in the config (and its "
-                + "Includes), the other sockets in those directories, and ssh master processes. %C names are "
+                + "Includes), the other sockets in those directories, and ssh master processes. %%C names are "
                 + "mapped back to aliases. Each socket is probed once, concurrently, within --timeout.",
             "States: alive, stale (connection refused), unresponsive, foreign, not-a-socket, no-socket, error."})
 public final class LsCommand implements Callable<Integer> {
@@ -39,9 +39,10 @@ public final class LsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory.Listing l = discover(ControlRunner.split(args), resolve, timeout, "ls", err);
+        int[] rc = {ExitCodes.OK};
+        Inventory.Listing l = discover(ControlRunner.split(args), resolve, timeout, "ls", err, rc);
         if (l == null) {
-            return 255;
+            return rc[0];
         }
         Instant now = Instant.now();
         if (json) {
@@ -52,25 +53,25 @@ public final class LsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 
-    /** Parses, discovers and prints warnings; null (after printing why) on failure. */
+    /** Parses, discovers and prints warnings; null (after printing why, exit status in {@code rc[0]}) on failure. */
     static Inventory.Listing discover(SshCommandLine args, ResolveOptions resolve, String timeout, String command,
-                                      PrintWriter err) {
+                                      PrintWriter err, int[] rc) {
         Duration t = ControlTarget.parseDuration(timeout);
         if (t == null) {
-            LifecycleArgs.usage("invalid --timeout value: " + timeout, err);
+            rc[0] = Failures.usage("invalid --timeout value: " + timeout, err);
             return null;
         }
         Inventory.Listing l;
         try {
             l = Inventory.discover(LifecycleArgs.optionsOnly(args, command), LifecycleArgs.resolver(resolve), t);
         } catch (LifecycleException e) {
-            LifecycleArgs.fail(e, err);
+            rc[0] = Failures.lifecycle(e, err);
             return null;
         } catch (IllegalArgumentException e) {
-            LifecycleArgs.usage(e.getMessage(), err);
+            rc[0] = Failures.usage(e.getMessage(), err);
             return null;
         }
         for (String w : l.warnings()) {

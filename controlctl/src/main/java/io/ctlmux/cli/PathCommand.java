@@ -1,5 +1,6 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.lint.Platform;
 import io.ctlmux.config.load.SshConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +15,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code ctlmux path}: the expanded ControlPath, its length and the Unix-socket budgets. */
 @Command(name = "path", mixinStandardHelpOptions = true,
-        description = "Print the expanded ControlPath, its length in bytes and whether it fits the socket budgets "
-                + "(client 108 / master 90 bytes on Linux; 104 / 86 on macOS).",
-        footer = {"", "Exit status: 0 fits, 1 too long for a master or client, 2 no ControlPath, 255 bad config."})
+        description = "Print the expanded ControlPath, its length in bytes and whether it fits the socket budgets: "
+                + "at most 107 bytes for a client and 90 for a master on Linux, 103 / 86 on macOS (sun_path is 108 "
+                + "/ 104 bytes with the NUL; a master first binds PATH plus a 17-byte temporary suffix).",
+        footer = {"", "Exits 0 when it fits, 1 when it is too long for a master or a client or there is no",
+            "ControlPath."})
 public final class PathCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
     ResolveOptions resolve;
-    @Option(names = "--platform", paramLabel = "linux|macos", description = "Budgets to apply (default linux).")
+    @Option(names = "--platform", paramLabel = "linux|macos", description = "Budgets to apply (default linux); "
+            + "anything else is a usage error.")
     String platform = "linux";
     @Option(names = "--json", description = "Print {path, bytes, clientLimit, masterLimit, fitsClient, fitsMaster}.")
     boolean json;
@@ -32,15 +36,17 @@ public final class PathCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int[] rc = {0};
+        Platform plat = Platform.parse(platform).orElse(null);
+        if (plat == null) {
+            return Failures.usage("unknown --platform '" + platform + "' (linux, macos)", spec.commandLine().getErr());
+        }
+        int[] rc = {ExitCodes.OK};
         SshConfig.Resolution r = resolve.resolve(args, spec.commandLine().getErr(), rc);
         if (r == null) {
             return rc[0];
         }
-        boolean mac = platform.equalsIgnoreCase("macos") || platform.equalsIgnoreCase("darwin");
-        int sun = mac ? 104 : 108;
-        int clientMax = sun - 1;
-        int masterMax = clientMax - 17;
+        int clientMax = plat.clientMax();
+        int masterMax = plat.masterMax();
         String path = r.options().first("controlpath").orElse(null);
         if (path == null) {
             if (json) {
@@ -50,7 +56,7 @@ public final class PathCommand implements Callable<Integer> {
                         + "(ControlPath is unset or none)");
             }
             out.flush();
-            return 2;
+            return ExitCodes.PROBLEMS;
         }
         int bytes = path.getBytes(StandardCharsets.ISO_8859_1).length;
         boolean fitsClient = bytes <= clientMax;
@@ -66,6 +72,6 @@ public final class PathCommand implements Callable<Integer> {
                     + "17-byte temporary suffix; use a shorter directory or %C") + ")");
         }
         out.flush();
-        return fitsMaster && fitsClient ? 0 : 1;
+        return fitsMaster && fitsClient ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 }

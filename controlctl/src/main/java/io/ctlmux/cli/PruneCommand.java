@@ -4,6 +4,7 @@ import io.ctlmux.masters.Inventory;
 import io.ctlmux.masters.Pruner;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "files) that you own and that refuse connections, including OpenSSH's leftover temporary sockets "
                 + "PATH.XXXXXXXXXXXXXXXX. A socket that does not answer in time may be a busy live master and is "
                 + "kept."},
-        footer = {"", "Exit status: 0, also when something was kept; 2 usage; 255 bad config."})
+        footer = {"", "Exits 0 also when something was kept."})
 public final class PruneCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,6 +32,9 @@ public final class PruneCommand implements Callable<Integer> {
     boolean unresponsive;
     @Option(names = "--timeout", paramLabel = "TIME", description = "Limit per probe step (default 2s).")
     String timeout = "2s";
+    @Option(names = "--json", description = "Print a JSON array of {path, action, why}; action removed, "
+            + "would-remove, kept, exited (asked to exit) or would-exit.")
+    boolean json;
     @Parameters(paramLabel = "SSH_OPTIONS", description = "ssh options such as -F FILE (no destination).")
     List<String> args;
 
@@ -38,11 +42,23 @@ public final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Inventory.Listing l = LsCommand.discover(ControlRunner.split(args), resolve, timeout, "prune", err);
+        int[] rc = {ExitCodes.OK};
+        Inventory.Listing l = LsCommand.discover(ControlRunner.split(args), resolve, timeout, "prune", err, rc);
         if (l == null) {
-            return 255;
+            return rc[0];
         }
         List<Pruner.Decision> ds = Pruner.prune(l, dryRun, unresponsive, ControlTarget.parseDuration(timeout));
+        if (json) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Pruner.Decision d : ds) {
+                String action = d.action().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                sb.append(sb.length() == 1 ? "\n  " : ",\n  ").append("{\"path\":")
+                        .append(Json.path(d.path())).append(",\"action\":").append(Json.str(action)).append(",\"why\":")
+                        .append(Json.str(d.why())).append('}');
+            }
+            Json.print(out, sb.append(ds.isEmpty() ? "]" : "\n]").toString());
+            return ExitCodes.OK;
+        }
         if (ds.isEmpty()) {
             out.println("no sockets found");
         }
@@ -50,6 +66,6 @@ public final class PruneCommand implements Callable<Integer> {
             out.println(d.action().label() + " " + io.ctlmux.config.text.ByteText.ofPath(d.path()) + ": " + d.why());
         }
         out.flush();
-        return 0;
+        return ExitCodes.OK;
     }
 }

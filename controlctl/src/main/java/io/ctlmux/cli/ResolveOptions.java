@@ -34,9 +34,7 @@ public final class ResolveOptions {
         try {
             line = split(args);
         } catch (IllegalArgumentException e) {
-            err.println("ctlmux: " + e.getMessage());
-            err.flush();
-            rc[0] = 2;
+            rc[0] = Failures.usage(e.getMessage(), err);
             return null;
         }
         return resolve(line, err, rc);
@@ -62,16 +60,14 @@ public final class ResolveOptions {
             err.flush();
             return r;
         } catch (SshConfigException e) {
+            List<String> lines = new java.util.ArrayList<>();
             for (String l : e.stderrLines()) {
-                err.print(Vis.log(l) + "\r\n");
+                lines.add(Vis.log(l));
             }
-            err.flush();
-            rc[0] = e.exitCode();
+            rc[0] = Failures.sshLines(lines, e.exitCode(), err);
             return null;
         } catch (IllegalArgumentException e) {
-            err.println("ctlmux: " + e.getMessage());
-            err.flush();
-            rc[0] = 2;
+            rc[0] = Failures.usage(e.getMessage(), err);
             return null;
         }
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "the way is removed first. ssh's log goes to PATH.log.",
             "Refuses before connecting when the ControlPath is longer than 90 bytes (86 on macOS) or its "
                 + "directory is missing or writable by others."},
-        footer = {"", "Exit status: 0 running, 2 usage, 255 refused or failed (the tail of ssh's log is shown)."})
+        footer = {"", "Exits 0 once the master runs, 255 when refused or failed (the tail of ssh's log is shown)."})
 public final class StartCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,21 +47,21 @@ public final class StartCommand implements Callable<Integer> {
         SshCommandLine a;
         Duration t = ControlTarget.parseDuration(timeout);
         if (t == null) {
-            return LifecycleArgs.usage("invalid --timeout value: " + timeout, err);
+            return Failures.usage("invalid --timeout value: " + timeout, err);
         }
         try {
             a = ControlRunner.accepted(ControlRunner.split(args), false);
         } catch (IllegalArgumentException e) {
-            return LifecycleArgs.usage(e.getMessage(), err);
+            return Failures.usage(e.getMessage(), err);
         }
         MasterStarter.Result r;
         try {
             r = MasterStarter.start(new MasterStarter.Request(a, persist, mkdir, t, "ssh"),
                     LifecycleArgs.resolver(resolve));
         } catch (LifecycleException e) {
-            return LifecycleArgs.fail(e, err);
+            return Failures.lifecycle(e, err);
         } catch (IllegalArgumentException e) {
-            return LifecycleArgs.usage(e.getMessage(), err);
+            return Failures.usage(e.getMessage(), err);
         }
         boolean started = r.outcome() == MasterStarter.Outcome.STARTED;
         if (json) {

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 
 class CommandLinesTest {
     private static final List<String> NAMES = List.of("help", "config", "explain", "path", "check", "stop", "exit",
-            "forward", "cancel", "exec", "conninfo", "channels", "lint", "start", "ls", "prune", "demo");
+            "forward", "cancel", "exec", "conninfo", "channels", "lint", "start", "ls", "prune", "demo", "completion");
 
     @Test
     void theWholeTreeListsEverySubcommandInOrder() {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -185,6 +186,76 @@ abstract class MuxIntegrationScenarios {
         assertEquals("mux_client_forward: forwarding request failed: port not forwarded\r\n"
                 + "muxclient: master cancel forward request failed\r\n", again.err());
         assertSame(sshO("cancel", spec), again);
+    }
+
+    /** --json of every mux command: one JSON value on stdout, the same exit status as without it. */
+    @Test
+    void jsonOutputsOfTheMuxCommands() throws Exception {
+        int port = freePort();
+        List<String> spec = new ArrayList<>(s(cm));
+        spec.addAll(List.of("-L", port + ":127.0.0.1:" + fx.server.port()));
+        RealMaster.Result fwd = ctlmux("forward", List.of("--json"), spec);
+        assertEquals(0, fwd.rc(), fwd.err());
+        Map<String, Object> f = JsonValue.object(fwd.out());
+        assertEquals(cm.toString(), f.get("path"));
+        assertEquals("forward", f.get("request"));
+        assertEquals(List.of(Map.of("type", "local", "listen", Integer.toString(port), "connect",
+                "127.0.0.1:" + fx.server.port(), "result", "sent", "allocatedPort", "null", "error", "null")),
+                nullsAsText((List<?>) f.get("forwards")));
+        assertTrue(listening(port), "the forward is there");
+        Map<String, Object> c = JsonValue.object(ctlmux("cancel", List.of("--json"), spec).out());
+        assertEquals("cancel", c.get("request"));
+        assertEquals("sent", ((Map<?, ?>) ((List<?>) c.get("forwards")).get(0)).get("result"));
+        RealMaster.Result again = ctlmux("cancel", List.of("--json"), spec);
+        assertEquals(0, again.rc(), "a refused cancel exits 0, as ssh -O cancel does");
+        Map<?, ?> refused = (Map<?, ?>) ((List<?>) JsonValue.object(again.out()).get("forwards")).get(0);
+        assertEquals("refused", refused.get("result"));
+        assertEquals("port not forwarded", refused.get("error"));
+
+        List<String> remote = new ArrayList<>(s(cm));
+        remote.addAll(List.of("-R", "0:127.0.0.1:" + fx.server.port()));
+        RealMaster.Result r = ctlmux("forward", List.of("--json"), remote);
+        assertEquals(0, r.rc(), r.err());
+        Object allocated = ((Map<?, ?>) ((List<?>) JsonValue.object(r.out()).get("forwards")).get(0))
+                .get("allocatedPort");
+        assertTrue(allocated instanceof Long l && l > 0, r.out());
+
+        for (String op : List.of("conninfo", "channels")) {
+            RealMaster.Result info = ctlmux(op, List.of("--json"), s(cm));
+            if (masterOffersInfo()) {
+                assertEquals(0, info.rc(), info.err());
+                assertFalse(((List<?>) JsonValue.object(info.out()).get("lines")).isEmpty(), info.out());
+            } else {
+                assertEquals(new RealMaster.Result(255, "", "mux server does not support info request\r\n"), info);
+            }
+        }
+
+        Path stopped = fx.startMaster("cjs");
+        long pid = fx.pid(stopped);
+        RealMaster.Result stop = ctlmux("stop", List.of("--json"), s(stopped));
+        assertEquals(0, stop.rc(), stop.err());
+        assertEquals(Map.of("path", stopped.toString(), "request", "stop", "result", "sent", "error", "null"),
+                nullsAsText(List.of(JsonValue.object(stop.out()))).get(0));
+        awaitGone(stopped);
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);   // a stopped master no longer answers exit
+        Path exited = fx.startMaster("cje");
+        RealMaster.Result exit = ctlmux("exit", List.of("--json"), s(exited));
+        assertEquals(0, exit.rc(), exit.err());
+        assertEquals("exit", JsonValue.object(exit.out()).get("request"));
+        RealMaster.Result gone = ctlmux("exit", List.of("--json"), s(exited));
+        assertEquals(255, gone.rc());
+        assertEquals("", gone.out(), "no result when there is no master to ask");
+    }
+
+    /** The maps of a list with JSON null written "null" (Map.of takes no null values). */
+    private static List<Map<String, Object>> nullsAsText(List<?> maps) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object m : maps) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            ((Map<?, ?>) m).forEach((k, v) -> copy.put((String) k, v == null ? "null" : v));
+            out.add(copy);
+        }
+        return out;
     }
 
     @Test

@@ -33,6 +33,11 @@ public final class LintEnvironment implements Environment {
         this.base = base;
     }
 
+    /** Serves {@code bytes} as the file {@code path} (e.g. standard input under a name of its own). */
+    void provide(String path, byte[] bytes) {
+        files.put(path, Optional.of(bytes.clone()));
+    }
+
     /** Lines (file name -> 1-based line numbers) to mask in the following resolutions. */
     void mask(Map<String, Set<Integer>> lines) {
         this.masked = lines;

@@ -48,10 +48,21 @@ public final class Linter {
 
     /** Lints each file (as {@code ssh -F file} reads it) and returns all findings, suppressions applied. */
     public Report lint(List<String> files) {
+        return lint(files, Map.of());
+    }
+
+    /**
+     * As {@link #lint(List)}, where the names in {@code given} (e.g. standard input) read the bytes given instead of a
+     * file of that name.
+     */
+    public Report lint(List<String> files, Map<String, byte[]> given) {
         List<Diagnostic> all = new ArrayList<>();
         List<String> ioErrors = new ArrayList<>();
         int[] resolutions = {0};
         LintEnvironment env = new LintEnvironment(base);
+        for (Map.Entry<String, byte[]> g : given.entrySet()) {
+            env.provide(g.getKey(), g.getValue());
+        }
         for (String file : files) {
             try {
                 all.addAll(lintFile(file, env, ioErrors, resolutions));
