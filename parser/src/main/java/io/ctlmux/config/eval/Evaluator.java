@@ -502,7 +502,8 @@ public final class Evaluator {
                     readConfigFile(path, c.flags | FLAG_CHECKPERM | (oactive ? 0 : FLAG_NEVERMATCH), c.active,
                             c.depth + 1);
                 } catch (CannotOpenException e) {
-                    error(ConfigFileAccess.cannotOpen(path, e.getMessage()));
+                    report(Diagnostic.Kind.CANNOT_OPEN, c.filename, c.linenum, c.column,
+                            ConfigFileAccess.cannotOpen(path, e.getMessage()), path);
                     return -1;
                 }
                 c.active[0] = oactive;

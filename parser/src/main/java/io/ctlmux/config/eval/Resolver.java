@@ -614,10 +614,12 @@ public final class Resolver {
                 boolean[] active = {true};
                 try {
                     if (!ev.readConfigFile(config, Evaluator.FLAG_USERCONF | fin, active, 0)) {
-                        throw new ConfigFault(ConfigFileAccess.cannotOpen(config, "No such file or directory"));
+                        throw new ConfigFault(Diagnostic.Kind.CANNOT_OPEN,
+                                ConfigFileAccess.cannotOpen(config, "No such file or directory"));
                     }
                 } catch (CannotOpenException e) {
-                    throw new ConfigFault(ConfigFileAccess.cannotOpen(config, e.getMessage()));
+                    throw new ConfigFault(Diagnostic.Kind.CANNOT_OPEN,
+                            ConfigFileAccess.cannotOpen(config, e.getMessage()));
                 }
             }
         } else {

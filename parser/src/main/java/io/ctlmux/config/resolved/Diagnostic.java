@@ -37,6 +37,11 @@ public record Diagnostic(Kind kind, Level level, String file, int line, int colu
         INCLUDE_DEPTH,
         /** {@code Bad owner or permissions on FILE}. */
         BAD_PERMISSIONS,
+        /**
+         * {@code Can't open user config file FILE: REASON}: a -F file or an Include that exists, or may, but cannot be
+         * opened (REASON is the system's wording, e.g. Permission denied; subject: the file).
+         */
+        CANNOT_OPEN,
         /** {@code FILE: terminating, N bad configuration options}: the summary after the lines it counts. */
         TERMINATING,
         /** a warning that is not fatal (an identity file that is missing, a domain that does not resolve). */

@@ -1,6 +1,7 @@
 package io.ctlmux.config.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,6 +10,7 @@ import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.load.SshConfigException;
 import io.ctlmux.config.load.SystemEnvironment;
+import io.ctlmux.config.resolved.Diagnostic;
 import io.ctlmux.config.testing.RealSsh;
 import io.ctlmux.config.text.Vis;
 import java.io.File;
@@ -145,6 +147,9 @@ class FileAccessOracleTest {
         assertEquals(255, s.rc());
         assertEquals(List.of("Can't open user config file " + d.resolve("a") + ": Too many levels of symbolic links"),
                 s.stderr());
+        Diagnostic fatal = failure(d.resolve("a").toString()).diagnostics().get(0);
+        assertEquals(Diagnostic.Kind.CANNOT_OPEN, fatal.kind());
+        assertEquals(Diagnostic.Level.FATAL, fatal.level());
     }
 
     @Test
@@ -201,6 +206,15 @@ class FileAccessOracleTest {
         Outcome s = compare(cfg.toString());
         assertEquals(List.of("Can't open user config file " + d.resolve("a") + ": Too many levels of symbolic links",
                 cfg + ": terminating, 1 bad configuration options"), s.stderr());
+        Diagnostic cannot = failure(cfg.toString()).diagnostics().get(0);
+        assertEquals(new Diagnostic(Diagnostic.Kind.CANNOT_OPEN, Diagnostic.Level.ERROR, cfg.toString(), 1, 1,
+                s.stderr().get(0), d.resolve("a").toString(), true), cannot);
+    }
+
+    /** The typed outcome of {@code -F config h}, which must fail. */
+    private static Resolver.Failure failure(String config) {
+        return assertThrows(Resolver.Failure.class, () -> Resolver.resolve(List.of("-F", config, "h"), dialect(),
+                new SystemEnvironment(), Evaluator.ExecPolicy.NEVER));
     }
 
     @Test
