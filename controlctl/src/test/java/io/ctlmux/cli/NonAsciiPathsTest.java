@@ -142,6 +142,20 @@ class NonAsciiPathsTest {
             assertEquals(255, gone.rc());
             assertTrue(gone.err().contains("connect(" + io.ctlmux.config.text.Vis.log(socket)
                     + "): No such file or directory"), gone.err());
+
+            // the lifecycle commands: start passes the bytes on to ssh, ls finds the socket by listing its directory
+            Run started = run("C", ctlmux("start", "-F", cfg, alias));
+            assertEquals(0, started.rc(), started.err());
+            assertTrue(started.out().startsWith("started master pid ") && started.out().endsWith(" at " + socket + "\n"),
+                    started.out());
+            assertEquals(0, run("C", ssh("-F", cfg, "-O", "check", alias)).rc(), "ssh finds the master ctlmux started");
+            Run ls = run("C.UTF-8", ctlmux("ls", "--json", "-F", cfg));
+            assertEquals(0, ls.rc(), ls.err());
+            assertTrue(ls.out().contains("{\"path\":" + ByteText.json(socket) + ",\"state\":\"alive\""), ls.out());
+            assertTrue(ls.out().contains(ByteText.json(alias)), "the alias, mapped back from %C: " + ls.out());
+            Run again = run(null, ctlmux("start", "-F", cfg, alias));
+            assertTrue(again.out().startsWith("already running: master pid "), again.out() + again.err());
+            assertEquals(new Run(0, "", "Exit request sent.\r\n"), run("C", ctlmux("exit", "-F", cfg, alias)));
         } finally {
             run("C", ssh("-F", cfg, "-O", "exit", alias));
         }
