@@ -8,6 +8,7 @@ import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.render.GRenderer;
 import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.resolved.ResolvedOptions;
+import io.ctlmux.config.text.ByteText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -155,7 +156,7 @@ public final class SshConfig {
                 // no memo yet, or unreadable: ask ssh
             }
         }
-        Dialect d = askSsh(ssh.toString());
+        Dialect d = askSsh(ByteText.ofPath(ssh));
         if (key != null && memo != null) {
             try {
                 java.nio.file.Files.createDirectories(memo.getParent());
@@ -170,22 +171,23 @@ public final class SshConfig {
         return d;
     }
 
+    /** The memo file; environment and paths as bytes (a home named {@code jürgen} under {@code LC_ALL=C}). */
     private static java.nio.file.Path cacheFile() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        String home = System.getProperty("user.home");
+        String xdg = ByteText.environment().get("XDG_CACHE_HOME");
+        String home = ByteText.environment().get("HOME");
         if (xdg != null && !xdg.isEmpty()) {
-            return java.nio.file.Path.of(xdg, "ctlmux", "openssh-dialect");
+            return ByteText.path(xdg + "/ctlmux/openssh-dialect");
         }
-        return home == null ? null : java.nio.file.Path.of(home, ".cache", "ctlmux", "openssh-dialect");
+        return home == null || home.isEmpty() ? null : ByteText.path(home + "/.cache/ctlmux/openssh-dialect");
     }
 
     private static java.nio.file.Path findOnPath(String name) {
-        String path = System.getenv("PATH");
+        String path = ByteText.environment().get("PATH");
         if (path == null) {
             return null;
         }
         for (String dir : path.split(":")) {
-            java.nio.file.Path p = java.nio.file.Path.of(dir.isEmpty() ? "." : dir, name);
+            java.nio.file.Path p = ByteText.path((dir.isEmpty() ? "." : dir) + "/" + name);
             if (java.nio.file.Files.isExecutable(p) && !java.nio.file.Files.isDirectory(p)) {
                 return p.toAbsolutePath();
             }
@@ -195,7 +197,7 @@ public final class SshConfig {
 
     private static Dialect askSsh(String ssh) {
         try {
-            Process p = new ProcessBuilder(ssh, "-V").redirectErrorStream(true)
+            Process p = new ProcessBuilder(ByteText.command(java.util.List.of(ssh, "-V"))).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             byte[] out = p.getInputStream().readNBytes(4096);
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
