@@ -19,7 +19,7 @@ import java.util.List;
  *
  * <p>ssh stops at the first bad option ({@code unknown option -- Z}, {@code option requires an argument -- p})
  * and prints its usage; everything before it has already been applied, so an earlier fatal option wins. The
- * parse therefore does not throw: {@link #error} says where it stopped, after {@link #options} (and after the
+ * parse therefore does not throw: {@link #error} says why it stopped, after {@link #options} (and after the
  * destination, when one was reached).
  *
  * @param options                  the options in command-line order
@@ -30,7 +30,7 @@ import java.util.List;
  * @param error                    the option error that stopped parsing, or null
  */
 public record SshCommandLine(List<Option> options, int optionsBeforeDestination, String destination,
-        List<String> command, Error error) {
+        List<String> command, OptionError error) {
 
     /** One option: its letter and its argument (null for a flag). */
     public record Option(char letter, String argument) {
@@ -44,7 +44,7 @@ public record SshCommandLine(List<Option> options, int optionsBeforeDestination,
     }
 
     /** Why getopt stopped: what ssh prints before its usage text (exit status 255). */
-    public record Error(Kind kind, char letter) {
+    public record OptionError(Kind kind, char letter) {
         public enum Kind {
             /** {@code unknown option -- X}. */
             UNKNOWN_OPTION,
@@ -114,7 +114,7 @@ public record SshCommandLine(List<Option> options, int optionsBeforeDestination,
                     }
                     int at = c == ':' || c == '-' ? -1 : table.indexOf(c);
                     if (at < 0) {
-                        return stopped(opts, before, destination, new Error(Error.Kind.UNKNOWN_OPTION, c));
+                        return stopped(opts, before, destination, OptionError.Kind.UNKNOWN_OPTION, c);
                     }
                     if (at + 1 < table.length() && table.charAt(at + 1) == ':') {
                         if (!last) {
@@ -122,7 +122,7 @@ public record SshCommandLine(List<Option> options, int optionsBeforeDestination,
                         } else if (i + 1 < n) {
                             opts.add(new Option(c, argv.get(++i)));
                         } else {
-                            return stopped(opts, before, destination, new Error(Error.Kind.MISSING_ARGUMENT, c));
+                            return stopped(opts, before, destination, OptionError.Kind.MISSING_ARGUMENT, c);
                         }
                         break;
                     }
@@ -143,8 +143,10 @@ public record SshCommandLine(List<Option> options, int optionsBeforeDestination,
         }
     }
 
-    private static SshCommandLine stopped(List<Option> opts, int before, String destination, Error error) {
-        return new SshCommandLine(opts, destination == null ? opts.size() : before, destination, List.of(), error);
+    private static SshCommandLine stopped(List<Option> opts, int before, String destination, OptionError.Kind kind,
+            char letter) {
+        return new SshCommandLine(opts, destination == null ? opts.size() : before, destination, List.of(),
+                new OptionError(kind, letter));
     }
 
     /**
