@@ -2,10 +2,12 @@ package io.ctlmux.masters;
 
 import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.eval.Evaluator;
+import io.ctlmux.config.keyword.ControlMaster;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.load.SshConfigException;
-import io.ctlmux.config.resolved.ResolvedOptions;
+import io.ctlmux.config.resolved.BytePath;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ssh master processes found in /proc: daemonised ControlPersist masters titled {@code ssh: PATH [mux]}, and ssh
@@ -135,18 +138,19 @@ public final class ProcessTable {
         if (line.error() != null || line.destination() == null || line.has('G') || line.has('O')) {
             return null; // such an ssh exits at once or is a client
         }
-        ResolvedOptions o;
+        ResolvedConfig r;
         try {
-            o = SshConfig.resolveFull(fromDirectory(line, cwd), dialect, Evaluator.ExecPolicy.NEVER).options();
+            r = SshConfig.resolveFull(fromDirectory(line, cwd), dialect, Evaluator.ExecPolicy.NEVER).result();
         } catch (SshConfigException e) {
             return null;
         }
-        String master = o.first("controlmaster").orElse("false");
-        String path = o.first("controlpath").orElse(null);
-        if (!(master.equals("true") || master.equals("ask")) || path == null || !path.startsWith("/")) {
+        ControlMaster master = r.controlMaster();
+        Optional<BytePath> path = r.controlPath();
+        if (!(master == ControlMaster.YES || master == ControlMaster.ASK) || path.isEmpty()
+                || !path.get().bytes().startsWith("/")) {
             return null;
         }
-        return Posix.path(path);
+        return path.get().toPath();
     }
 
     /** {@code line} with a relative {@code -F} file made absolute against {@code cwd}. */
