@@ -24,10 +24,11 @@ final class CheckAction {
 
     static int run(SshCommandLine args, MuxOptions.Values mux, boolean json, PrintWriter out, PrintWriter err) {
         ControlRunner runner = new ControlRunner("mux_client_request_alive", false, false).controlPathOnly();
-        int[] exit = {ExitCodes.FAILED};
-        ControlTarget t = runner.target(args, mux, err, exit);
-        if (t == null) {
-            return exit[0];
+        ControlTarget t;
+        try {
+            t = runner.target(args, mux, err);
+        } catch (ControlTarget.Failure f) {
+            return f.report(err);
         }
         long start = System.nanoTime();
         String state;

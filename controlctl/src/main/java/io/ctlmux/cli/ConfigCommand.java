@@ -30,10 +30,11 @@ public final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int[] rc = {0};
-        SshConfig.Resolution r = resolve.resolve(args, spec.commandLine().getErr(), rc);
-        if (r == null) {
-            return rc[0];
+        SshConfig.Resolution r;
+        try {
+            r = resolve.resolve(args, spec.commandLine().getErr());
+        } catch (ExitStatus e) {
+            return e.code;
         }
         if (!json) {
             out.print(r.options().render());

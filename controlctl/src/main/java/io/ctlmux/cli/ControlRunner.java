@@ -71,33 +71,28 @@ final class ControlRunner {
         return args;
     }
 
-    /** Splits, checks and resolves; prints the failure and returns null if that is not possible. */
-    ControlTarget target(List<String> rawArgs, MuxOptions.Values mux, PrintWriter err, int[] exit) {
-        return target(split(rawArgs), mux, err, exit);
+    /** Splits, checks and resolves. */
+    ControlTarget target(List<String> rawArgs, MuxOptions.Values mux, PrintWriter err) throws ControlTarget.Failure {
+        return target(split(rawArgs), mux, err);
     }
 
-    /** Checks and resolves {@code parsed}; prints the failure and returns null if that is not possible. */
-    ControlTarget target(SshCommandLine parsed, MuxOptions.Values mux, PrintWriter err, int[] exit) {
+    /** Checks and resolves {@code parsed}; the failure holds the lines to print and the exit code. */
+    ControlTarget target(SshCommandLine parsed, MuxOptions.Values mux, PrintWriter err) throws ControlTarget.Failure {
         SshCommandLine args;
         try {
             args = accepted(parsed, allowCommand);
         } catch (IllegalArgumentException e) {
-            exit[0] = Failures.sshLines(List.of("ctlmux: " + e.getMessage()), ExitCodes.FAILED, err);
-            return null;
+            throw new ControlTarget.Failure(List.of("ctlmux: " + e.getMessage()), ExitCodes.FAILED);
         }
-        try {
-            return ControlTarget.resolve(args, mux, err, allOptions);
-        } catch (ControlTarget.Failure f) {
-            exit[0] = Failures.sshLines(f.lines, f.exitCode, err);
-            return null;
-        }
+        return ControlTarget.resolve(args, mux, err, allOptions);
     }
 
     int run(List<String> rawArgs, MuxOptions.Values mux, PrintWriter err, Action action) {
-        int[] exit = {ExitCodes.FAILED};
-        ControlTarget t = target(rawArgs, mux, err, exit);
-        if (t == null) {
-            return exit[0];
+        ControlTarget t;
+        try {
+            t = target(rawArgs, mux, err);
+        } catch (ControlTarget.Failure f) {
+            return f.report(err);
         }
         return run(t, action);
     }

@@ -50,6 +50,11 @@ final class ControlTarget {
             this.lines = lines;
             this.exitCode = exitCode;
         }
+
+        /** Prints the lines as ssh does and returns the exit code. */
+        int report(PrintWriter err) {
+            return Failures.sshLines(lines, exitCode, err);
+        }
     }
 
     static ControlTarget resolve(SshCommandLine args, MuxOptions.Values mux, PrintWriter err) throws Failure {

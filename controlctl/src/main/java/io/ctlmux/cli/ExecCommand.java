@@ -49,10 +49,11 @@ public final class ExecCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ControlRunner runner = new ControlRunner("mux_client_request_session", true, true);
-        int[] exit = {255};
-        ControlTarget t = runner.target(args, mux.values(), spec.commandLine().getErr(), exit);
-        if (t == null) {
-            return exit[0];
+        ControlTarget t;
+        try {
+            t = runner.target(args, mux.values(), spec.commandLine().getErr());
+        } catch (ControlTarget.Failure f) {
+            return f.report(spec.commandLine().getErr());
         }
         SessionSpec session = sessionSpec(t, io.ctlmux.config.text.ByteText.environment(), System.console() != null);
         return runner.run(t, (target, c) -> {

@@ -48,10 +48,11 @@ public final class ExplainCommand implements Callable<Integer> {
         for (String k : line.command()) {
             keywords.add(k.toLowerCase(Locale.ROOT));
         }
-        int[] rc = {0};
-        SshConfig.Resolution r = resolve.resolve(line.withoutCommand(), spec.commandLine().getErr(), rc);
-        if (r == null) {
-            return rc[0];
+        SshConfig.Resolution r;
+        try {
+            r = resolve.resolve(line.withoutCommand(), spec.commandLine().getErr());
+        } catch (ExitStatus e) {
+            return e.code;
         }
         Set<Span> blocks = new LinkedHashSet<>();
         StringBuilder options = new StringBuilder();

@@ -37,10 +37,11 @@ final class LifecycleActions {
         if (t == null) {
             return ExitCodes.USAGE;
         }
-        int[] rc = {ExitCodes.OK};
-        Inventory.Listing l = LsCommand.discover(args, null, t.toMillis() + "ms", "check --all", err, rc);
-        if (l == null) {
-            return rc[0];
+        Inventory.Listing l;
+        try {
+            l = LsCommand.discover(args, null, t.toMillis() + "ms", "check --all", err);
+        } catch (ExitStatus e) {
+            return e.code;
         }
         boolean allAlive = true;
         for (Inventory.Master m : l.masters()) {
@@ -71,10 +72,11 @@ final class LifecycleActions {
                 return Failures.usage("invalid --older-than value: " + olderThan, err);
             }
         }
-        int[] rc = {ExitCodes.OK};
-        Inventory.Listing l = LsCommand.discover(args, null, t.toMillis() + "ms", "exit --all", err, rc);
-        if (l == null) {
-            return rc[0];
+        Inventory.Listing l;
+        try {
+            l = LsCommand.discover(args, null, t.toMillis() + "ms", "exit --all", err);
+        } catch (ExitStatus e) {
+            return e.code;
         }
         MuxClientOptions o = new MuxClientOptions(t, mux.allowForeign(), false, MuxClientOptions.NO_TRACE);
         List<Stopper.Exited> done = Stopper.exitAll(l, age, o);
@@ -114,12 +116,13 @@ final class LifecycleActions {
             }
         }
         ControlRunner runner = new ControlRunner("mux_client_request_stop_listening", false, false);
-        int[] exit = {ExitCodes.FAILED};
         // the mux requests themselves use the usual limit; --timeout bounds the drain
         MuxOptions.Values requestOptions = new MuxOptions.Values(null, mux.allowForeign(), mux.trace());
-        ControlTarget t = runner.target(args, requestOptions, err, exit);
-        if (t == null) {
-            return exit[0];
+        ControlTarget t;
+        try {
+            t = runner.target(args, requestOptions, err);
+        } catch (ControlTarget.Failure f) {
+            return f.report(err);
         }
         long[] pid = {-1};
         int rc = runner.run(t, (target, c) -> {

@@ -39,10 +39,11 @@ public final class LsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int[] rc = {ExitCodes.OK};
-        Inventory.Listing l = discover(ControlRunner.split(args), resolve, timeout, "ls", err, rc);
-        if (l == null) {
-            return rc[0];
+        Inventory.Listing l;
+        try {
+            l = discover(ControlRunner.split(args), resolve, timeout, "ls", err);
+        } catch (ExitStatus e) {
+            return e.code;
         }
         Instant now = Instant.now();
         if (json) {
@@ -56,23 +57,20 @@ public final class LsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Parses, discovers and prints warnings; null (after printing why, exit status in {@code rc[0]}) on failure. */
+    /** Parses, discovers and prints warnings; on failure, why has been printed and the exception has the status. */
     static Inventory.Listing discover(SshCommandLine args, ResolveOptions resolve, String timeout, String command,
-                                      PrintWriter err, int[] rc) {
+                                      PrintWriter err) throws ExitStatus {
         Duration t = ControlTarget.parseDuration(timeout);
         if (t == null) {
-            rc[0] = Failures.usage("invalid --timeout value: " + timeout, err);
-            return null;
+            throw new ExitStatus(Failures.usage("invalid --timeout value: " + timeout, err));
         }
         Inventory.Listing l;
         try {
             l = Inventory.discover(LifecycleArgs.optionsOnly(args, command), LifecycleArgs.resolver(resolve), t);
         } catch (LifecycleException e) {
-            rc[0] = Failures.lifecycle(e, err);
-            return null;
+            throw new ExitStatus(Failures.lifecycle(e, err));
         } catch (IllegalArgumentException e) {
-            rc[0] = Failures.usage(e.getMessage(), err);
-            return null;
+            throw new ExitStatus(Failures.usage(e.getMessage(), err));
         }
         for (String w : l.warnings()) {
             err.println("ctlmux: warning: " + w);

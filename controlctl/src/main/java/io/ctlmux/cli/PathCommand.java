@@ -40,10 +40,11 @@ public final class PathCommand implements Callable<Integer> {
         if (plat == null) {
             return Failures.usage("unknown --platform '" + platform + "' (linux, macos)", spec.commandLine().getErr());
         }
-        int[] rc = {ExitCodes.OK};
-        SshConfig.Resolution r = resolve.resolve(args, spec.commandLine().getErr(), rc);
-        if (r == null) {
-            return rc[0];
+        SshConfig.Resolution r;
+        try {
+            r = resolve.resolve(args, spec.commandLine().getErr());
+        } catch (ExitStatus e) {
+            return e.code;
         }
         int clientMax = plat.clientMax();
         int masterMax = plat.masterMax();

@@ -42,10 +42,11 @@ public final class PruneCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int[] rc = {ExitCodes.OK};
-        Inventory.Listing l = LsCommand.discover(ControlRunner.split(args), resolve, timeout, "prune", err, rc);
-        if (l == null) {
-            return rc[0];
+        Inventory.Listing l;
+        try {
+            l = LsCommand.discover(ControlRunner.split(args), resolve, timeout, "prune", err);
+        } catch (ExitStatus e) {
+            return e.code;
         }
         List<Pruner.Decision> ds = Pruner.prune(l, dryRun, unresponsive, ControlTarget.parseDuration(timeout));
         if (json) {

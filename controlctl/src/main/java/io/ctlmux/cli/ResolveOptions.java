@@ -28,16 +28,15 @@ public final class ResolveOptions {
                 "unknown OpenSSH version '" + openssh + "' (use 9.2-debian, 9.2-debian-u6, 9.2 or 10.5)"));
     }
 
-    /** Resolves, printing ssh's error lines on failure; returns null after a failure (exit code in {@code rc[0]}). */
-    SshConfig.Resolution resolve(List<String> args, PrintWriter err, int[] rc) {
+    /** Resolves, printing ssh's lines; on failure they have been printed and the exception holds the exit code. */
+    SshConfig.Resolution resolve(List<String> args, PrintWriter err) throws ExitStatus {
         SshCommandLine line;
         try {
             line = split(args);
         } catch (IllegalArgumentException e) {
-            rc[0] = Failures.usage(e.getMessage(), err);
-            return null;
+            throw new ExitStatus(Failures.usage(e.getMessage(), err));
         }
-        return resolve(line, err, rc);
+        return resolve(line, err);
     }
 
     /**
@@ -49,8 +48,8 @@ public final class ResolveOptions {
         return SshCommandLine.parse(args == null ? List.of() : args, dialect());
     }
 
-    /** {@link #resolve(List, PrintWriter, int[])} of words split with {@link #split}. */
-    SshConfig.Resolution resolve(SshCommandLine line, PrintWriter err, int[] rc) {
+    /** {@link #resolve(List, PrintWriter)} of words split with {@link #split}. */
+    SshConfig.Resolution resolve(SshCommandLine line, PrintWriter err) throws ExitStatus {
         try {
             SshConfig.Resolution r = SshConfig.resolveFull(line, dialect(),
                     noExec ? Evaluator.ExecPolicy.NEVER : Evaluator.ExecPolicy.RUN);
@@ -64,11 +63,9 @@ public final class ResolveOptions {
             for (String l : e.stderrLines()) {
                 lines.add(Vis.log(l));
             }
-            rc[0] = Failures.sshLines(lines, e.exitCode(), err);
-            return null;
+            throw new ExitStatus(Failures.sshLines(lines, e.exitCode(), err));
         } catch (IllegalArgumentException e) {
-            rc[0] = Failures.usage(e.getMessage(), err);
-            return null;
+            throw new ExitStatus(Failures.usage(e.getMessage(), err));
         }
     }
 }

@@ -160,11 +160,29 @@ public final class Evaluator {
         report(Diagnostic.Kind.OTHER, null, 0, 0, text, "");
     }
 
-    /** Logs the lines of a failed expansion (they name no location). */
+    /** Logs lines that name no location. */
     void messages(List<String> lines) {
         for (String l : lines) {
             message(l);
         }
+    }
+
+    /** Logs the lines of a failed expansion; the line naming an unknown {@code %} token says so. */
+    void messages(ExpansionException e) {
+        List<String> lines = e.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (i == e.tokenLine() && e.token().startsWith("%")) {
+                report(Diagnostic.Kind.UNKNOWN_TOKEN, null, 0, 0, lines.get(i), e.token());
+            } else {
+                message(lines.get(i));
+            }
+        }
+    }
+
+    /** A fatal expansion failure whose lines are ssh's whole message (Match exec, HostName). */
+    static ConfigFault fatal(ExpansionException e) {
+        return new ConfigFault(e.token().startsWith("%") ? Diagnostic.Kind.UNKNOWN_TOKEN : Diagnostic.Kind.OTHER,
+                null, 0, 0, String.join("\n", e.lines()), e.token());
     }
 
     void report(Diagnostic.Kind kind, String file, int line, int column, String text, String subject) {
@@ -228,7 +246,7 @@ public final class Evaluator {
             return r;
         }
         if (av.remaining() > 0) {
-            error(c.where() + ": keyword " + keyword + " extra arguments at end of line");
+            c.error(c.where() + ": keyword " + keyword + " extra arguments at end of line");
             return -1;
         }
         return 0;
@@ -275,7 +293,7 @@ public final class Evaluator {
             case SPECIAL:
                 return Specials.handle(c);
             default:
-                error(c.where() + ": Unimplemented opcode");
+                c.error(c.where() + ": Unimplemented opcode");
                 return -1;
         }
     }
@@ -284,7 +302,7 @@ public final class Evaluator {
         String arg = c.args.next();
         OptionalInt v = arg == null || arg.isEmpty() ? OptionalInt.empty() : table.parse(arg);
         if (v.isEmpty()) {
-            error(c.where() + ": unsupported option \"" + (arg == null ? "(null)" : arg) + "\".");
+            c.error(c.where() + ": unsupported option \"" + (arg == null ? "(null)" : arg) + "\".");
             return -1;
         }
         c.offer(c.keyword.name(), v.getAsInt());
@@ -294,7 +312,7 @@ public final class Evaluator {
     int parseTime(LineContext c, String key) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            error(c.where() + ": missing time value.");
+            c.error(c.where() + ": missing time value.");
             return -1;
         }
         if (arg.equals("none")) {
@@ -302,7 +320,7 @@ public final class Evaluator {
         }
         OptionalInt t = values.convtime(arg);
         if (t.isEmpty()) {
-            error(c.where() + ": invalid time value.");
+            c.error(c.where() + ": invalid time value.");
             return -1;
         }
         c.offer(key, t.getAsInt());
@@ -313,7 +331,7 @@ public final class Evaluator {
         String arg = c.args.next();
         var r = io.ctlmux.config.keyword.Ports.parseInt(arg);
         if (!r.isOk()) {
-            error(c.where() + ": " + r.error());
+            c.error(c.where() + ": " + r.error());
             return -1;
         }
         c.offer(key, r.value());
@@ -323,7 +341,7 @@ public final class Evaluator {
     int parseString(LineContext c, String key) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            error(c.where() + ": Missing argument.");
+            c.error(c.where() + ": Missing argument.");
             return -1;
         }
         c.offer(key, arg);
@@ -339,7 +357,7 @@ public final class Evaluator {
     int parseGssKexAlgorithms(LineContext c) {
         String arg = c.args.next();
         if (arg == null || arg.isEmpty()) {
-            error(c.where() + ": Missing argument.");
+            c.error(c.where() + ": Missing argument.");
             return -1;
         }
         for (String name : arg.split(",", -1)) {
@@ -349,7 +367,7 @@ public final class Evaluator {
             if (GSS_KEX_PREFIXES.stream().noneMatch(name::startsWith)) {
                 error("Unsupported KEX algorithm \"" + (name.length() > 100 ? name.substring(0, 100) : name)
                         + "\"");
-                error(c.where() + ": Bad GSSAPI KexAlgorithms '" + arg + "'.");
+                c.error(c.where() + ": Bad GSSAPI KexAlgorithms '" + arg + "'.");
                 return -1;
             }
         }
@@ -381,17 +399,17 @@ public final class Evaluator {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                error(c.where() + ": keyword " + c.kwText + " empty argument");
+                c.error(c.where() + ": keyword " + c.kwText + " empty argument");
                 return -1;
             }
             if (arg.equalsIgnoreCase("none") && (i > 0 || c.args.remaining() > 0)) {
-                error(c.where() + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
+                c.error(c.where() + ": keyword " + c.kwText + " \"none\" argument must appear alone.");
                 return -1;
             }
             i++;
             if (c.active[0] && wasEmpty) {
                 if (list.size() >= max) {
-                    error(c.where() + ": too many " + c.kwText + " entries.");
+                    c.error(c.where() + ": too many " + c.kwText + " entries.");
                     return -1;
                 }
                 list.add(arg);
@@ -415,7 +433,7 @@ public final class Evaluator {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                error(c.where() + ": keyword " + c.kwText + " empty argument");
+                c.error(c.where() + ": keyword " + c.kwText + " empty argument");
                 c.active[0] = activeNow;
                 return -1;
             }
@@ -446,7 +464,7 @@ public final class Evaluator {
         }
         MatchEvaluator.Outcome m = new MatchEvaluator(this, c).evaluate(d);
         if (m.result() < 0) {
-            error(c.where() + ": Bad Match condition");
+            c.error(c.where() + ": Bad Match condition");
             return -1;
         }
         c.active[0] = (c.flags & FLAG_NEVERMATCH) != 0 ? false : m.result() == 1;
@@ -468,20 +486,20 @@ public final class Evaluator {
         String arg;
         while ((arg = c.args.next()) != null) {
             if (arg.isEmpty()) {
-                error(c.where() + ": keyword " + c.kwText + " empty argument");
+                c.error(c.where() + ": keyword " + c.kwText + " empty argument");
                 return -1;
             }
             if (dialect.atLeast(9, 9)) {
                 try {
                     arg = values.expandInclude(this, arg, (c.flags & FLAG_FINAL) != 0);
                 } catch (ExpansionException e) {
-                    messages(e.lines());
-                    error(c.where() + ": Unable to expand user config file '" + arg + "'");
+                    messages(e);
+                    c.error(c.where() + ": Unable to expand user config file '" + arg + "'");
                     continue;
                 }
             }
             if (arg.startsWith("~") && (c.flags & FLAG_USERCONF) == 0) {
-                error(c.where() + ": bad include path " + arg + ".");
+                c.error(c.where() + ": bad include path " + arg + ".");
                 return -1;
             }
             String arg2;
@@ -631,6 +649,11 @@ public final class Evaluator {
 
         void report(Diagnostic.Kind kind, String text) {
             ev.report(kind, filename, linenum, column, text, kwText);
+        }
+
+        /** A fatal message about this line ({@code text} is ssh's whole line, {@link #where()} first). */
+        ConfigFault fatal(String text) {
+            return new ConfigFault(Diagnostic.Kind.BAD_LINE, filename, linenum, column, text, kwText);
         }
 
         /** {@code FILE line N}, the prefix of the line's messages (built only when a message is printed). */

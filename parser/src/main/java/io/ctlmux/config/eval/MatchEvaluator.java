@@ -143,7 +143,7 @@ final class MatchEvaluator {
                     try {
                         cmd = v.percentExpand(arg, tokens);
                     } catch (ExpansionException e) {
-                        throw new ConfigFault(String.join("\n", e.lines()));
+                        throw Evaluator.fatal(e);
                     }
                     if (result != 1) {
                         continue;
@@ -151,7 +151,7 @@ final class MatchEvaluator {
                     int rc = ev.runExec(cmd);
                     if (rc == -1) {
                         ev.message("command '" + cmd + "' exited abnormally");
-                        throw new ConfigFault(c.where() + ": match exec '" + cmd + "' error");
+                        throw c.fatal(c.where() + ": match exec '" + cmd + "' error");
                     }
                     r = rc == 0;
                     break;

@@ -88,7 +88,7 @@ public final class Resolver {
             return run(ev, args, dialect, env);
         } catch (ConfigFault f) {
             List<Diagnostic> all = new ArrayList<>(ev.messages);
-            all.add(new Diagnostic(f.kind(), Diagnostic.Level.FATAL, null, 0, 0, f.getMessage(), "", false));
+            all.add(f.diagnostic());
             throw new Failure(ev.log.mark(all, true), 255);
         }
     }
@@ -201,7 +201,8 @@ public final class Resolver {
         ProxyJump jump = o.get("jumphost");
         if (jump != null) {
             if (o.isSet("proxycommand") && !"none".equals(o.get("proxycommand"))) {
-                throw new ConfigFault("inconsistent options: ProxyCommand+ProxyJump");
+                throw new ConfigFault(Diagnostic.Kind.OTHER, null, 0, 0, "inconsistent options: ProxyCommand+ProxyJump",
+                        "proxyjump");
             }
             o.put("proxyusefdpass", 0, Origin.COMPUTED, null, null);
         }
@@ -225,7 +226,8 @@ public final class Resolver {
             }
         }
         if (o.getInt("connectionattempts", 1) <= 0) {
-            throw new ConfigFault("Invalid number of ConnectionAttempts");
+            throw new ConfigFault(Diagnostic.Kind.OTHER, null, 0, 0, "Invalid number of ConnectionAttempts",
+                    "connectionattempts");
         }
         if (args.hasCommand() && o.isSet("remotecommand")) {
             throw new ConfigFault("Cannot execute command-line and remote command.");
@@ -315,13 +317,22 @@ public final class Resolver {
                 }
             }
         } catch (ExpansionException e) {
-            List<String> lines = new ArrayList<>(e.lines());
+            List<String> lines = e.lines();
             if (e.kind() == ExpansionException.Kind.SYNTAX) {
-                String last = lines.remove(lines.size() - 1);
-                ev.messages(lines);
-                throw new ConfigFault(last);
+                // every line but the last is logged; the last one is the fatal message
+                int last = lines.size() - 1;
+                for (int i = 0; i < last; i++) {
+                    if (i == e.tokenLine() && e.token().startsWith("%")) {
+                        ev.report(Diagnostic.Kind.UNKNOWN_TOKEN, null, 0, 0, lines.get(i), e.token());
+                    } else {
+                        ev.message(lines.get(i));
+                    }
+                }
+                boolean names = last == e.tokenLine();
+                throw new ConfigFault(names && e.token().startsWith("%") ? Diagnostic.Kind.UNKNOWN_TOKEN
+                        : Diagnostic.Kind.OTHER, null, 0, 0, lines.get(last), names ? e.token() : "");
             }
-            ev.messages(lines);
+            ev.messages(e);
             throw new ConfigFault("invalid environment variable expansion");
         }
         return new ResolvedConfig(dialect, ev.hostArg, host, o.freeze(), ev.filesRead, ev.skippedExecs, t,
@@ -404,8 +415,8 @@ public final class Resolver {
         if (userPart.isEmpty()) {
             home = ev.env().home();
         } else {
-            home = ev.env().homeOf(userPart).orElseThrow(() -> new ConfigFault("tilde_expand: No such user "
-                    + userPart));
+            home = ev.env().homeOf(userPart).orElseThrow(() -> new ConfigFault(Diagnostic.Kind.OTHER, null, 0, 0,
+                    "tilde_expand: No such user " + userPart, "~" + userPart));
         }
         if (home.endsWith("/")) {
             return home + rest;
@@ -576,7 +587,8 @@ public final class Resolver {
                             throw new ConfigFault("");
                         }
                         Diagnostic last = ev.messages.remove(ev.messages.size() - 1);
-                        throw new ConfigFault(last.kind(), last.text());
+                        throw new ConfigFault(last.kind(), last.file(), last.line(), last.column(), last.text(),
+                                last.subject());
                     }
                 }
                 case 's' -> {

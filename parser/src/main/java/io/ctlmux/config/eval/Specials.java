@@ -177,7 +177,7 @@ final class Specials {
                 c.error(c.where() + ": " + r.error());
                 return -1;
             }
-            throw new ConfigFault(c.where() + ": " + r.error()); // OpenSSH calls fatal() here
+            throw c.fatal(c.where() + ": " + r.error()); // OpenSSH calls fatal() here
         }
         if (c.active[0] && wasEmpty) {
             c.ev.o.offer("permitremoteopen", r.value(), c.origin, c.span, c.block);
@@ -353,7 +353,7 @@ final class Specials {
             list.add(arg);
         }
         if (list.isEmpty()) {
-            throw new ConfigFault(c.where() + ": no " + c.kwText + " specified");
+            throw c.fatal(c.where() + ": no " + c.kwText + " specified");
         }
         if (c.active[0] && !had) {
             c.ev.o.offer("revokedhostkeys", list, c.origin, c.span, c.block);
@@ -402,7 +402,7 @@ final class Specials {
                 c.ev.dialect());
         if (!r.isOk()) {
             if (r.error().startsWith("no ")) {
-                throw new ConfigFault(c.where() + ": " + r.error());
+                throw c.fatal(c.where() + ": " + r.error());
             }
             c.error(c.where() + ": " + r.error());
             return -1;
@@ -437,7 +437,7 @@ final class Specials {
                 c.error(c.where() + ": " + r.error());
                 return -1;
             }
-            throw new ConfigFault(c.where() + ": " + r.error());
+            throw c.fatal(c.where() + ": " + r.error());
         }
         if (c.active[0] && !had) {
             c.ev.o.offer("channeltimeout", r.value(), c.origin, c.span, c.block);
@@ -457,7 +457,7 @@ final class Specials {
         }
         String v = str.substring(len);
         if (v.indexOf('\r') >= 0) {
-            throw new ConfigFault(c.where() + ": Invalid " + c.kwText + " argument");
+            throw c.fatal(c.where() + ": Invalid " + c.kwText + " argument");
         }
         c.offer("versionaddendum", v.equalsIgnoreCase("none") ? "" : v);
         c.args.consumeAll();
@@ -472,7 +472,7 @@ final class Specials {
             return -1;
         }
         if (c.active[0]) {
-            throw new ConfigFault(c.where() + ": RefuseConnection: " + arg);
+            throw c.fatal(c.where() + ": RefuseConnection: " + arg);
         }
         return 0;
     }

@@ -89,7 +89,7 @@ final class Values {
         try {
             Expander.dollar(spec, ev.env()::getenv);
         } catch (ExpansionException e) {
-            ev.messages(e.lines()); // parse_forward's dollar_expand logs before the line's own error
+            ev.messages(e); // parse_forward's dollar_expand logs before the line's own error
         }
         return Forward.parse(spec, dynamic, remote, ev.env()::getenv).orElse(null);
     }
@@ -200,7 +200,7 @@ final class Values {
         try {
             return Expander.percent(hostname, Map.of('h', hostArg));
         } catch (ExpansionException e) {
-            throw new ConfigFault(String.join("\n", e.lines()));
+            throw Evaluator.fatal(e);
         }
     }
 
@@ -261,7 +261,7 @@ final class Values {
             Expander.dollar(arg, ev.env()::getenv);
             return true;
         } catch (ExpansionException e) {
-            ev.messages(e.lines());
+            ev.messages(e);
             return false;
         }
     }

@@ -69,6 +69,8 @@ public final class Expander {
         StringBuilder out = new StringBuilder(s.length() + 16);
         List<String> lines = new ArrayList<>();
         String firstUnset = null;
+        String unsetToken = "";
+        int unsetLine = -1;
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -78,19 +80,21 @@ public final class Expander {
                 int end = s.indexOf('}', start);
                 if (end < 0) {
                     throw syntax("environment variable '" + s.substring(start) + "' missing closing '}'",
-                            lines, wrapper);
+                            lines, wrapper, unsetToken, unsetLine);
                 }
                 if (end == start) {
-                    throw syntax("zero-length environment variable", lines, wrapper);
+                    throw syntax("zero-length environment variable", lines, wrapper, unsetToken, unsetLine);
                 }
                 String name = s.substring(start, end);
                 String value = env.apply(name);
                 if (value == null) {
                     String msg = "env var ${" + name + "} has no value";
-                    lines.add(FN + msg);
                     if (firstUnset == null) {
                         firstUnset = msg;
+                        unsetToken = "${" + name + "}";
+                        unsetLine = lines.size();
                     }
+                    lines.add(FN + msg);
                 } else {
                     out.append(value);
                 }
@@ -103,7 +107,7 @@ public final class Expander {
                 continue;
             }
             if (i + 1 == n) {
-                throw syntax("invalid format", lines, wrapper);
+                throw syntax("invalid format", lines, wrapper, unsetToken, unsetLine);
             }
             char key = s.charAt(i + 1);
             i += 2;
@@ -113,21 +117,23 @@ public final class Expander {
             }
             String value = tokens.get(key);
             if (value == null) {
-                throw syntax("unknown key %" + key, lines, wrapper);
+                throw syntax("unknown key %" + key, lines, wrapper, "%" + key, lines.size());
             }
             out.append(value);
         }
         if (firstUnset != null) {
-            throw new ExpansionException(ExpansionException.Kind.UNSET_VARIABLE, firstUnset, lines);
+            throw new ExpansionException(ExpansionException.Kind.UNSET_VARIABLE, firstUnset, lines, unsetToken,
+                    unsetLine);
         }
         return out.toString();
     }
 
-    private static ExpansionException syntax(String msg, List<String> lines, String wrapper) {
+    private static ExpansionException syntax(String msg, List<String> lines, String wrapper, String token,
+            int tokenLine) {
         lines.add(FN + msg);
         if (wrapper != null) {
             lines.add(wrapper);
         }
-        return new ExpansionException(ExpansionException.Kind.SYNTAX, msg, lines);
+        return new ExpansionException(ExpansionException.Kind.SYNTAX, msg, lines, token, tokenLine);
     }
 }

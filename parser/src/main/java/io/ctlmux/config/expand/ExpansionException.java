@@ -29,11 +29,32 @@ public final class ExpansionException extends Exception {
 
     private final Kind kind;
     private final transient List<String> lines;
+    private final String token;
+    private final int tokenLine;
 
     ExpansionException(Kind kind, String cause, List<String> lines) {
+        this(kind, cause, lines, "", -1);
+    }
+
+    ExpansionException(Kind kind, String cause, List<String> lines, String token, int tokenLine) {
         super(cause);
         this.kind = kind;
         this.lines = List.copyOf(lines);
+        this.token = token;
+        this.tokenLine = tokenLine;
+    }
+
+    /**
+     * What the failure is about, as written in the config: {@code %x} for an unknown token, else {@code ${NAME}}
+     * for the first unset variable, {@code ~user} for an unknown user; empty otherwise.
+     */
+    public String token() {
+        return token;
+    }
+
+    /** The index in {@link #lines} of the line that names {@link #token}, or -1. */
+    public int tokenLine() {
+        return tokenLine;
     }
 
     public Kind kind() {

@@ -42,7 +42,7 @@ public final class Tilde {
             if (h.isEmpty()) {
                 String msg = "No such user " + user;
                 throw new ExpansionException(ExpansionException.Kind.UNKNOWN_USER, msg,
-                        List.of("tilde_expand: " + msg));
+                        List.of("tilde_expand: " + msg), "~" + user, 0);
             }
             home = h.get();
         } else {

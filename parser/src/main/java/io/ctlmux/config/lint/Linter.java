@@ -130,11 +130,11 @@ public final class Linter {
         resolutions[0]++;
         try {
             ResolvedConfig r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
-            messages.addAll(StderrMapper.map(texts(r.diagnostics()), t, dest, src, false));
+            messages.addAll(SshMessages.map(r.diagnostics(), t, dest, src, false));
             List<String> changes = r.skippedExecs().isEmpty() ? List.of() : execChanges(args, t, env, r);
             return new DestinationRun(t, dest, pattern, r, false, changes);
         } catch (Resolver.Failure f) {
-            List<SshMessage> found = StderrMapper.map(f.stderr(), t, dest, src, true);
+            List<SshMessage> found = SshMessages.map(f.diagnostics(), t, dest, src, true);
             messages.addAll(found);
             addToMask(mask, found);
             for (int round = 0; round < MAX_MASK_ROUNDS; round++) {
@@ -144,7 +144,7 @@ public final class Linter {
                     ResolvedConfig r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
                     return new DestinationRun(t, dest, pattern, r, true);
                 } catch (Resolver.Failure again) {
-                    if (!addToMask(mask, StderrMapper.map(again.stderr(), t, dest, src, true))) {
+                    if (!addToMask(mask, SshMessages.map(again.diagnostics(), t, dest, src, true))) {
                         break;
                     }
                 }
@@ -174,14 +174,6 @@ public final class Linter {
             if (!java.util.Objects.equals(a.get(k), b.get(k))) {
                 out.add(k);
             }
-        }
-        return out;
-    }
-
-    private static List<String> texts(List<io.ctlmux.config.resolved.Diagnostic> diagnostics) {
-        List<String> out = new java.util.ArrayList<>(diagnostics.size());
-        for (io.ctlmux.config.resolved.Diagnostic d : diagnostics) {
-            out.add(d.text());
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package io.ctlmux.config.eval;
 
-import io.ctlmux.config.resolved.ResolvedConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -10,7 +9,6 @@ import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.load.SshConfigException;
 import io.ctlmux.config.load.SystemEnvironment;
-import io.ctlmux.config.render.GRenderer;
 import io.ctlmux.config.text.Vis;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -295,15 +293,11 @@ class ConformanceTest {
 
     private static Outcome runWithEnv(List<String> args, Map<String, String> env, Dialect dialect) {
         try {
-            ResolvedConfig r = Resolver.resolve(args, dialect, new SystemEnvironment(env), Evaluator.ExecPolicy.RUN);
-            GRenderer.Rendered g = GRenderer.render(r);
-            List<String> err = new ArrayList<>(r.printed());
-            if (r.laterErrorsPrinted()) {
-                err.addAll(g.stderr());
-            }
-            return new Outcome(0, g.options().render(), vis(err));
-        } catch (Resolver.Failure f) {
-            return new Outcome(f.exitCode(), "", vis(f.printed()));
+            SshConfig.Resolution r = SshConfig.resolveFull(args, dialect, Evaluator.ExecPolicy.RUN,
+                    new SystemEnvironment(env));
+            return new Outcome(0, r.options().render(), vis(r.stderr()));
+        } catch (SshConfigException e) {
+            return new Outcome(e.exitCode(), "", vis(e.stderrLines()));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.ctlmux.config.eval;
 
-import io.ctlmux.config.resolved.ResolvedConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.keyword.ProxyJump;
 import io.ctlmux.config.load.SystemEnvironment;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

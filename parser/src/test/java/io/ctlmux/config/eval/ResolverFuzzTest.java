@@ -1,9 +1,9 @@
 package io.ctlmux.config.eval;
 
-import io.ctlmux.config.resolved.ResolvedConfig;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.render.GRenderer;
+import io.ctlmux.config.resolved.ResolvedConfig;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
