@@ -1,6 +1,7 @@
 package io.ctlmux.cli;
 
 import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.resolved.Diagnostic;
 import io.ctlmux.config.resolved.Provenance;
 import io.ctlmux.config.resolved.ResolvedValue;
 import java.io.PrintWriter;
@@ -48,7 +49,13 @@ public final class ConfigCommand implements Callable<Integer> {
             sb.append(first ? "" : ",").append("\n  ").append(Json.option(v));
             first = false;
         }
-        sb.append("\n],\"skippedExec\":").append(Json.strings(r.result().skippedExecs())).append('}');
+        sb.append("\n],\"skippedExec\":").append(Json.strings(r.result().skippedExecs())).append(",\"diagnostics\":[");
+        first = true;
+        for (Diagnostic d : r.result().diagnostics()) {
+            sb.append(first ? "" : ",").append("\n  ").append(Json.diagnostic(d));
+            first = false;
+        }
+        sb.append("]}");
         out.println(sb);
         out.flush();
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.resolved.Diagnostic;
 import io.ctlmux.config.resolved.Provenance;
 import io.ctlmux.config.text.Span;
 
@@ -62,6 +63,14 @@ final class Json {
             sb.append(i == 0 ? "" : ",").append(span(p.shadowed().get(i)));
         }
         return sb.append("]}").toString();
+    }
+
+    /** A message of the evaluation: its stable kind, level, location (null when ssh names none) and wording. */
+    static String diagnostic(Diagnostic d) {
+        return "{\"kind\":" + str(d.kind().id()) + ",\"level\":" + str(d.level().name().toLowerCase(
+                java.util.Locale.ROOT)) + ",\"file\":" + (d.file() == null ? "null" : str(d.file()))
+                + ",\"line\":" + d.line() + ",\"column\":" + d.column() + ",\"subject\":" + str(d.subject())
+                + ",\"text\":" + str(d.text()) + ",\"printed\":" + d.printed() + "}";
     }
 
     static String where(Provenance p) {

@@ -1,6 +1,7 @@
 package io.ctlmux.config.eval;
 
 import io.ctlmux.config.keyword.AddKeysToAgent;
+import io.ctlmux.config.keyword.Choices;
 import io.ctlmux.config.keyword.ControlPersist;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.keyword.EscapeChar;
@@ -86,7 +87,7 @@ final class Defaults {
         }
         o.defaultTo("serveraliveinterval", 0);
         o.defaultTo("serveralivecountmax", 3);
-        o.defaultTo("controlmaster", 0);
+        o.defaultTo("controlmaster", Choices.CONTROL_MASTER.parse("no").getAsInt()); // no ControlMaster class at start-up
         o.defaultTo("controlpersist", ControlPersist.DEFAULT);
         o.defaultTo("hashknownhosts", 0);
         o.defaultTo("tunnel", 0);

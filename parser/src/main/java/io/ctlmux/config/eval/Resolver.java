@@ -4,6 +4,7 @@ import io.ctlmux.config.args.SshCommandLine;
 import io.ctlmux.config.expand.ConnectionHash;
 import io.ctlmux.config.expand.ExpansionException;
 import io.ctlmux.config.expand.Expander;
+import io.ctlmux.config.keyword.ControlMaster;
 import io.ctlmux.config.keyword.ControlPersist;
 import io.ctlmux.config.keyword.Dialect;
 import io.ctlmux.config.keyword.EscapeChar;
@@ -539,8 +540,8 @@ public final class Resolver {
                     }
                     o.put("macs", a, Origin.COMMAND_LINE, span, null);
                 }
-                case 'M' -> o.put("controlmaster", o.getInt("controlmaster", -1) == 1 ? 3 : 1, Origin.COMMAND_LINE,
-                        span, null);
+                case 'M' -> o.put("controlmaster", ControlMaster.codeAfterFlagM(o.getInt("controlmaster", -1)),
+                        Origin.COMMAND_LINE, span, null);
                 case 'p' -> {
                     if (!o.isSet("port")) {
                         int p = ev.values().a2port(a);

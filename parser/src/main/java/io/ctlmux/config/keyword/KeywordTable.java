@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The keyword catalogue: one row per OpenSSH client keyword (readconf.c's table), for every dialect.
- * Adding a keyword is adding a row here (plus, for a kind of its own, its case in the evaluator and renderer).
+ * Adding a keyword starts with a row here; the README ("Adding a plain keyword") lists the rest (its line in the
+ * -G renderer, its default, its conformance case).
  */
 public final class KeywordTable {
     private static final List<Keyword> ROWS = new ArrayList<>();
