@@ -102,7 +102,7 @@ public final class SystemEnvironment implements Environment {
      * The most ctlmux reads of one configuration file. ssh reads any amount, line by line; an endless input
      * ({@code /dev/zero}, {@code /dev/urandom}) then takes it all the memory there is, or forever. Real files are a
      * few kilobytes; generated ones with ten thousand Host blocks about half a megabyte. Resolving a 60 MiB file took
-     * 2.3 GB and 95 s (ssh: 7 s); at this bound it is a quarter of that.
+     * 2.3 GB and 95 s on a loaded machine (ssh: 7 s); at this bound, proportionally, about a quarter (not measured).
      */
     public static final int MAX_CONFIG_BYTES = 16 << 20;
 
