@@ -33,15 +33,13 @@ public final class DemoCommand implements Callable<Integer> {
             demo.cleanUp();
             out.println("cleaned up: masters stopped, server closed, " + demo.directory() + " removed");
             out.flush();
-            return 0;
+            return ExitCodes.OK;
         } catch (LifecycleException e) {
             out.flush();
             return Failures.lifecycle(e, err);
         } catch (IOException | RuntimeException e) {
             out.flush();
-            err.println("ctlmux demo: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            err.flush();
-            return 1;
+            return Failures.unexpected("demo", e, err);
         }
     }
 }

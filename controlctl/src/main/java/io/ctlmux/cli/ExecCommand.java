@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = "Run a command through a running master (no new SSH connection).",
         footer = {"", "ctlmux options (--timeout, --trace, --allow-foreign) go first; everything after the",
-            "destination belongs to the remote command. -t requests a tty. SendEnv/SetEnv apply as in ssh."})
+            "destination belongs to the remote command. -t requests a tty. SendEnv/SetEnv apply as in ssh.",
+            "Exits with the remote command's status, as ssh does; 255 when the master, the session or a signal",
+            "ends it (the table below holds for everything before the command runs)."})
 public final class ExecCommand implements Callable<Integer> {
     /** ssh's exit status when SIGHUP, SIGINT or SIGTERM ended the session, whatever the remote status was. */
     static final int ENDED_BY_SIGNAL = 255;
