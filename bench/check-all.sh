@@ -5,6 +5,8 @@
 #
 #   bench/check-all.sh            # BENCH_RUNS=30, 50 masters
 #   MASTERS=20 BENCH_RUNS=10 bench/check-all.sh
+#   CTLMUX_OTHER=/other/checkout/ctlmux bench/check.sh   # also times that build's check
+#                                       (e.g. main before a change), in the same run: the ratio is like with like
 #
 # Both sides resolve the same config: ctlmux resolves every Host alias itself (as `ls` does); the loop runs one
 # `ssh -F cfg -O check mNN` per alias.
@@ -61,9 +63,16 @@ read -r -a launcher_cmd <<<"$(CTLMUX_PRINT_COMMAND=1 "$CTLMUX" --version)"
 jvm_floor="${launcher_cmd[0]} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -version"
 if [ "${BENCH_MODE:-all}" = single ]; then
   "$CTLMUX" check -F "$work/config" m1 2>&1 | grep -q "Master running" || { echo "bench: no live master" >&2; exit 1; }
+  other=()
+  if [ -n "${CTLMUX_OTHER:-}" ]; then
+    "$CTLMUX_OTHER" check -F "$work/config" m1 2>&1 | grep -q "Master running" \
+      || { echo "bench: $CTLMUX_OTHER check does not see the master" >&2; exit 1; }
+    other=("ctlmux check (other)" "$CTLMUX_OTHER check -F $work/config m1")
+  fi
   bench_run check \
     "ctlmux check" "$CTLMUX check -F $work/config m1" \
     "ssh -O check" "ssh -F $work/config -O check m1" \
+    "${other[@]}" \
     "ctlmux exec true" "$CTLMUX exec -F $work/config m1 true" \
     "ssh true (via master)" "ssh -F $work/config m1 true" \
     "JVM floor (java -version)" "$jvm_floor"

@@ -61,7 +61,9 @@ public final class Evaluator {
     /** Trees of the files read by this evaluation, by name and length (the final pass reads them again). */
     private final Map<ParsedKey, ConfigFile> parsed = new HashMap<>();
     private final Values values;
-    private final java.util.function.Function<SourceText, ConfigFile> parser;
+    private final java.util.function.BiFunction<String, byte[], ConfigFile> parser;
+    /** Shared with other evaluations over the same files, or null (every line is processed). */
+    private InertBlocks inert;
 
     // Per-evaluation state that mirrors ssh.c globals.
     String host;            // current host name ("host" in ssh.c)
@@ -73,15 +75,15 @@ public final class Evaluator {
     private Span currentBlock;
 
     public Evaluator(Dialect dialect, Environment env, ExecPolicy execPolicy) {
-        this(dialect, env, execPolicy, DirectParser::parse);
+        this(dialect, env, execPolicy, (name, bytes) -> DirectParser.parse(SourceText.ofBytes(name, bytes)));
     }
 
     /**
-     * {@code parser} turns file bytes into the tree: {@link DirectParser#parse} by default (fast, no ANTLR), or
-     * {@link io.ctlmux.config.syntax.ConfigParser#parse} (the grammar); both give the same tree (DirectParseTest).
+     * {@code parser} turns a file's name and bytes into the tree: {@link DirectParser#parse} by default, or through
+     * the parse cache ({@code ParseCache::parse}) when many evaluations read the same files.
      */
     public Evaluator(Dialect dialect, Environment env, ExecPolicy execPolicy,
-            java.util.function.Function<SourceText, ConfigFile> parser) {
+            java.util.function.BiFunction<String, byte[], ConfigFile> parser) {
         this.parser = parser;
         this.dialect = dialect;
         this.env = env;
@@ -120,20 +122,27 @@ public final class Evaluator {
         }
         byte[] content = bytes.get();
         ConfigFile cf = parsed.computeIfAbsent(new ParsedKey(filename, content.length),
-                k -> parser.apply(SourceText.ofBytes(filename, content)));
+                k -> parser.apply(filename, content));
         if (filesSeen.add(cf)) {
             filesRead.add(cf);
         }
         int bad = 0;
         Span savedBlock = currentBlock;
-        for (Line line : cf.lines()) {
-            if (line instanceof Directive d) {
-                if (processLine(d, filename, d.lineNumber(), active, flags, depth) != 0) {
-                    bad++;
+        if (inert == null) {
+            for (Line line : cf.lines()) {
+                if (line instanceof Directive d) {
+                    if (processLine(d, filename, d.lineNumber(), active, flags, depth) != 0) {
+                        bad++;
+                    }
                 }
             }
+        } else {
+            bad = processRemembering(inert.runs(cf), filename, active, flags, depth);
         }
         currentBlock = savedBlock;
+        if (inert != null && bad == 0) {
+            inert.readCompleted(cf, inertContext(flags));
+        }
         if (bad > 0) {
             throw new ConfigFault(Diagnostic.Kind.TERMINATING,
                     filename + ": terminating, " + bad + " bad configuration options");
@@ -141,12 +150,67 @@ public final class Evaluator {
         return true;
     }
 
+    /**
+     * The line loop of {@link #readConfigFile} with an {@link InertBlocks} memo: runs of blocks known not to apply to
+     * {@link #host} are jumped over, and body lines processed in inactive blocks are checked for effects.
+     */
+    private int processRemembering(InertBlocks.Runs runs, String filename, boolean[] active, int flags, int depth)
+            throws ConfigFault {
+        int bad = 0;
+        List<Directive> ds = runs.directives;
+        for (int i = 0; i < ds.size(); i++) {
+            inert.processed();
+            if (runs.isBody(i) && !active[0]) {
+                InertBlocks.Context ctx = inertContext(flags);
+                int before = effects();
+                if (processLine(ds.get(i), filename, ds.get(i).lineNumber(), active, flags, depth) != 0) {
+                    bad++;
+                } else if (effects() == before && !active[0] && ctx.equals(inertContext(flags))) {
+                    runs.markInert(i, ctx);
+                }
+                continue;
+            }
+            if (runs.isRunHost(i)) {
+                InertBlocks.Context ctx = inertContext(flags);
+                int j = runs.skipTo(i, host, (flags & FLAG_NEVERMATCH) != 0, ctx);
+                if (j > i) {
+                    currentBlock = runs.lastHostBefore(i, j).span();
+                    active[0] = false;
+                    inert.skipped(j - i);
+                    i = j - 1;
+                    continue;
+                }
+            }
+            if (processLine(ds.get(i), filename, ds.get(i).lineNumber(), active, flags, depth) != 0) {
+                bad++;
+            }
+        }
+        return bad;
+    }
+
+    /** A count that changes whenever processing a line printed, recorded or changed something. */
+    private int effects() {
+        return messages.size() + skippedExecs.size() + o.changes();
+    }
+
+    private InertBlocks.Context inertContext(int flags) {
+        return InertBlocks.context(dialect, flags, o.get("ignoreunknown"));
+    }
+
+    /**
+     * Shares {@code memo} with this evaluation: blocks and included files that earlier evaluations learnt cannot apply
+     * to this destination are skipped (see {@link InertBlocks}). For many evaluations over unchanging files.
+     */
+    public void useInertBlocks(InertBlocks memo) {
+        this.inert = memo;
+    }
+
     // ------------------------------------------------------------------------------------------------------------
     // One line
 
     /** Processes one {@code -o} option (file "command-line", line 0, always active). */
     int processCommandLineOption(String text) throws ConfigFault {
-        ConfigFile cf = parser.apply(SourceText.of("command-line", text));
+        ConfigFile cf = DirectParser.parse(SourceText.of("command-line", text));
         for (Line l : cf.lines()) {
             if (l instanceof Directive d) {
                 return processLine(d, "command-line", 0, null, FLAG_USERCONF, 0);
@@ -513,21 +577,63 @@ public final class Evaluator {
                 continue;
             }
             boolean oactive = c.active[0];
-            for (String path : matches) {
-                // A file that vanished between glob and open is skipped, as OpenSSH does for ENOENT; one that
-                // cannot be opened otherwise ends this line as a bad option, with the rest of its files unread.
-                try {
-                    readConfigFile(path, c.flags | FLAG_CHECKPERM | (oactive ? 0 : FLAG_NEVERMATCH), c.active,
-                            c.depth + 1);
-                } catch (CannotOpenException e) {
-                    report(Diagnostic.Kind.CANNOT_OPEN, c.filename, c.linenum, c.column,
-                            ConfigFileAccess.cannotOpen(path, e.getMessage()), path);
+            int fileFlags = c.flags | FLAG_CHECKPERM | (oactive ? 0 : FLAG_NEVERMATCH);
+            int from = 0;
+            if (inert != null && c.depth + 1 <= MAX_DEPTH) {
+                from = includeKnown(arg2, matches, fileFlags, c);
+                if (from < 0) {
+                    return -1;
+                }
+            }
+            for (int p = from; p < matches.size(); p++) {
+                if (!readIncluded(matches.get(p), fileFlags, c)) {
                     return -1;
                 }
                 c.active[0] = oactive;
             }
         }
         return 0;
+    }
+
+    /**
+     * Reads one file of an Include. A file that vanished between glob and open is skipped, as OpenSSH does for
+     * ENOENT; one that cannot be opened otherwise ends the Include line as a bad option (false), with the rest of its
+     * files unread.
+     */
+    private boolean readIncluded(String path, int fileFlags, LineContext c) throws ConfigFault {
+        try {
+            readConfigFile(path, fileFlags, c.active, c.depth + 1);
+            return true;
+        } catch (CannotOpenException e) {
+            report(Diagnostic.Kind.CANNOT_OPEN, c.filename, c.linenum, c.column,
+                    ConfigFileAccess.cannotOpen(path, e.getMessage()), path);
+            return false;
+        }
+    }
+
+    /**
+     * Reads, of an Include's files that the memo knows to be inert runs, only those naming {@link #host}; returns the
+     * position from which the files are read as usual ({@code matches.size()} when all were handled, 0 when the memo
+     * does not know them yet, -1 when a file could not be opened).
+     */
+    private int includeKnown(String pattern, List<String> matches, int fileFlags, LineContext c) throws ConfigFault {
+        InertBlocks.Context ctx = inertContext(fileFlags);
+        int[] targets = inert.includeTargets(pattern, matches, ctx, host, (fileFlags & FLAG_NEVERMATCH) != 0);
+        if (targets == null) {
+            return 0;
+        }
+        boolean oactive = c.active[0];
+        for (int p : targets) {
+            if (!readIncluded(matches.get(p), fileFlags, c)) {
+                return -1;
+            }
+            c.active[0] = oactive;
+            if (!inertContext(fileFlags).equals(ctx)) {
+                // IgnoreUnknown changed: the later files are read as usual.
+                return p + 1;
+            }
+        }
+        return matches.size();
     }
 
     void setCurrentBlock(Span s) {

@@ -49,6 +49,16 @@ final class OptionState {
 
     /** Sized for every option ssh -G prints, so that filling the defaults never rehashes. */
     private final Map<String, Slot> slots = new LinkedHashMap<>(256);
+    /** Counts calls that may change the state (see {@link #changes}). */
+    private int changes;
+
+    /**
+     * A number that grows whenever a method that can change this state is called (it may grow without a change).
+     * The evaluator compares it around a line to learn that the line changed nothing.
+     */
+    int changes() {
+        return changes;
+    }
 
     private Slot slotFor(String key) {
         Slot s = slots.get(key);
@@ -86,6 +96,7 @@ final class OptionState {
      * {@code span} as shadowed and returns false.
      */
     boolean offer(String key, Object value, Provenance.Origin origin, Span span, Span block) {
+        changes++;
         Slot s = slotFor(key);
         if (s.value != null) {
             if (span != null && !span.equals(s.span)) { // the final pass reads the winning line again
@@ -105,6 +116,7 @@ final class OptionState {
 
     /** Replaces the value unconditionally (last wins, or a value computed after the config was read). */
     void put(String key, Object value, Provenance.Origin origin, Span span, Span block) {
+        changes++;
         Slot s = slotFor(key);
         s.value = value;
         s.origin = origin;
@@ -114,6 +126,7 @@ final class OptionState {
 
     /** Sets a value computed from others (defaults, expansion), keeping the provenance of what was there. */
     void replaceValue(String key, Object value) {
+        changes++;
         Slot s = slotFor(key);
         if (s.origin == null) {
             s.origin = Provenance.Origin.DEFAULT;
@@ -123,6 +136,7 @@ final class OptionState {
 
     /** Fills a default when unset. */
     void defaultTo(String key, Object value) {
+        changes++;
         Slot s = slotFor(key);
         if (s.value == null) {
             s.value = value;
@@ -131,6 +145,7 @@ final class OptionState {
     }
 
     void clear(String key) {
+        changes++;
         Slot s = slots.get(key);
         if (s != null) {
             s.value = null;
@@ -143,6 +158,7 @@ final class OptionState {
      */
     @SuppressWarnings("unchecked")
     void append(String key, Object item, Provenance.Origin origin, Span span, Span block) {
+        changes++;
         Slot s = slotFor(key);
         if (s.value == null) {
             s.value = new ArrayList<>();
@@ -160,6 +176,7 @@ final class OptionState {
     /** Removes the items of an accumulating option that {@code drop} selects (SendEnv's {@code -pattern}). */
     @SuppressWarnings("unchecked")
     void removeItems(String key, java.util.function.Predicate<Object> drop) {
+        changes++;
         Slot s = slots.get(key);
         if (s == null || s.value == null) {
             return;

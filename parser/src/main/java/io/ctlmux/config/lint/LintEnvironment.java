@@ -1,9 +1,6 @@
 package io.ctlmux.config.lint;
 
 import io.ctlmux.config.eval.Environment;
-import io.ctlmux.config.syntax.ConfigFile;
-import io.ctlmux.config.syntax.ConfigParser;
-import io.ctlmux.config.text.SourceText;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +23,7 @@ public final class LintEnvironment implements Environment {
     private final Environment base;
     private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
     private final Map<String, List<String>> globs = new ConcurrentHashMap<>();
+    private final Map<String, Optional<FileFacts>> facts = new ConcurrentHashMap<>();
     private Map<String, Set<Integer>> masked = Map.of();
     private Set<String> maskedKeywords = Set.of();
 
@@ -164,19 +162,15 @@ public final class LintEnvironment implements Environment {
         return sb.toString();
     }
 
-    private record ParseKey(String name, String content) {
-    }
-
-    private final Map<ParseKey, ConfigFile> parsed = new ConcurrentHashMap<>();
-
-    /** Parses each (name, content) once for all resolutions of a run, with the grammar ({@link ConfigParser}). */
-    public ConfigFile parse(SourceText source) {
-        return parsed.computeIfAbsent(new ParseKey(source.name(), source.text()), k -> ConfigParser.parse(source));
-    }
-
+    /** Owner and mode of a file, asked once per run like its bytes. */
     @Override
     public FileFacts fileFacts(String path) {
-        return base.fileFacts(path);
+        Optional<FileFacts> f = facts.get(path);
+        if (f == null) {
+            f = Optional.ofNullable(base.fileFacts(path));
+            facts.put(path, f);
+        }
+        return f.orElse(null);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.ctlmux.config.lint;
 
 import io.ctlmux.config.eval.Environment;
 import io.ctlmux.config.eval.Evaluator;
+import io.ctlmux.config.eval.InertBlocks;
+import io.ctlmux.config.load.ParseCache;
 import io.ctlmux.config.eval.Resolver;
 import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.syntax.Arg;
@@ -100,10 +102,12 @@ public final class Linter {
         List<SshMessage> messages = new ArrayList<>();
         Map<String, String> destinations = destinations(src);
         env.maskKeywords(options.platform().vendorKeywords);
+        // Shared by the unmasked resolutions of this file: each walks only the blocks that may name it.
+        InertBlocks inert = new InertBlocks();
         for (Target t : options.targets()) {
             Map<String, Set<Integer>> mask = new HashMap<>();
             for (Map.Entry<String, String> d : destinations.entrySet()) {
-                runs.add(resolve(file, t, d.getKey(), d.getValue(), src, env, mask, messages, resolutions));
+                runs.add(resolve(file, t, d.getKey(), d.getValue(), src, env, mask, messages, resolutions, inert));
             }
         }
         env.mask(Map.of());
@@ -124,12 +128,15 @@ public final class Linter {
     }
 
     private DestinationRun resolve(String file, Target t, String dest, String pattern, SourceSet src,
-            LintEnvironment env, Map<String, Set<Integer>> mask, List<SshMessage> messages, int[] resolutions) {
+            LintEnvironment env, Map<String, Set<Integer>> mask, List<SshMessage> messages, int[] resolutions,
+            InertBlocks inert) {
         List<String> args = List.of("-F", file, dest);
         env.mask(Map.of());
         resolutions[0]++;
         try {
-            ResolvedConfig r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
+            Evaluator ev = new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, ParseCache::parse);
+            ev.useInertBlocks(inert);
+            ResolvedConfig r = Resolver.resolve(args, ev);
             messages.addAll(SshMessages.map(r.diagnostics(), t, dest, src, false));
             List<String> changes = r.skippedExecs().isEmpty() ? List.of() : execChanges(args, t, env, r);
             return new DestinationRun(t, dest, pattern, r, false, changes);
@@ -141,7 +148,7 @@ public final class Linter {
                 env.mask(mask);
                 resolutions[0]++;
                 try {
-                    ResolvedConfig r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, env::parse));
+                    ResolvedConfig r = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.NEVER, ParseCache::parse));
                     return new DestinationRun(t, dest, pattern, r, true);
                 } catch (Resolver.Failure again) {
                     if (!addToMask(mask, SshMessages.map(again.diagnostics(), t, dest, src, true))) {
@@ -161,7 +168,7 @@ public final class Linter {
         ResolvedConfig asTrue;
         try {
             asTrue = Resolver.resolve(args, new Evaluator(t.dialect(), env, Evaluator.ExecPolicy.ASSUME_MATCH,
-                    env::parse));
+                    ParseCache::parse));
         } catch (Resolver.Failure f) {
             return List.of("(fails)");
         }

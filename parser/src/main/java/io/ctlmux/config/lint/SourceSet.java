@@ -3,7 +3,7 @@ package io.ctlmux.config.lint;
 import io.ctlmux.config.eval.CannotOpenException;
 import io.ctlmux.config.syntax.Arg;
 import io.ctlmux.config.syntax.ConfigFile;
-import io.ctlmux.config.text.SourceText;
+import io.ctlmux.config.load.ParseCache;
 import io.ctlmux.config.syntax.Directive;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -82,7 +82,7 @@ public final class SourceSet {
         if (bytes.isEmpty()) {
             return;
         }
-        ConfigFile cf = files.computeIfAbsent(name, n -> env.parse(SourceText.ofBytes(n, bytes.get())));
+        ConfigFile cf = files.computeIfAbsent(name, n -> ParseCache.parse(n, bytes.get()));
         stack.push(name);
         Directive block = parentBlock;
         String blockFile = parentBlockFile;
