@@ -29,8 +29,10 @@
 # {user} in its files replaced, files mode 0644), then `ssh -G $(args)` runs there with stdin from /dev/null, a
 # minimal environment (PATH, HOME, plus the case's `env` file), no network (`unshare -n`) and, when possible, the
 # host name "ctlmux-rec.example" (`unshare -u`). stdout, stderr (minus the "Pseudo-terminal will not be
-# allocated" line) and the exit code go to expected.stdout, expected.stderr and expected.rc, with machine-dependent
-# values replaced by placeholders: the temporary directory -> {dir}, the %C hash of the printed
+# allocated" line, unless the case has a `full-stderr` file) and the exit code go to expected.stdout,
+# expected.stderr and expected.rc; a case with a `logfile` file (one line: the file its args give -E, relative to
+# the case directory) also gets that file's content in expected.log (none when ssh did not create it). Machine-
+# dependent values are replaced by placeholders: the temporary directory -> {dir}, the %C hash of the printed
 # hostname/port/user -> {C}, the host name -> {hostname} (and its first label -> {shorthost}), the home directory
 # -> {home}, the user name (as a word) -> {user}, and "uid=<uid>" -> "uid={uid}". From 9.6 %C also covers the
 # last ProxyJump hop, so those hashes are replaced too.
@@ -136,7 +138,8 @@ def unfill(text, d, stdout):
     return text.replace("uid=" + UID, "uid={uid}")
 
 
-INPUT_SKIP = ("args", "env", "known-difference")
+INPUT_SKIP = ("args", "env", "known-difference", "full-stderr", "logfile")
+TTY_NOTICE = "Pseudo-terminal will not be allocated"
 
 
 def run(src):
@@ -172,15 +175,27 @@ def run(src):
         r = subprocess.run([os.fsencode(a) for a in prefix] + args, stdin=subprocess.DEVNULL, capture_output=True,
                            env=env, cwd=tmp, timeout=30)
         out = r.stdout.decode("latin-1")
+        full = os.path.exists(os.path.join(src, "full-stderr"))
         err = "".join(l + "\n" for l in r.stderr.decode("latin-1").splitlines()
-                      if l and not l.startswith("Pseudo-terminal will not be allocated"))
-        return {"expected.stdout": unfill(out, tmp, out), "expected.stderr": unfill(err, tmp, out),
-                "expected.rc": f"{r.returncode}\n"}
+                      if l and (full or not l.startswith(TTY_NOTICE)))
+        result = {"expected.stdout": unfill(out, tmp, out), "expected.stderr": unfill(err, tmp, out),
+                  "expected.rc": f"{r.returncode}\n"}
+        logf = os.path.join(src, "logfile")
+        if os.path.exists(logf):
+            with open(logf) as f:
+                written = os.path.join(tmp, f.read().strip())
+            if os.path.exists(written):
+                with open(written, "rb") as f:
+                    result["expected.log"] = unfill(f.read().decode("latin-1"), tmp, out)
+        return result
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 def write(case_dir, result):
+    stale = os.path.join(case_dir, "expected.log")
+    if "expected.log" not in result and os.path.exists(stale):
+        os.remove(stale)
     for name, text in result.items():
         with open(os.path.join(case_dir, name), "w", encoding="latin-1", newline="\n") as f:
             f.write(text)
@@ -189,7 +204,9 @@ def write(case_dir, result):
 
 def recorded_result(case_dir):
     out = {}
-    for name in ("expected.stdout", "expected.stderr", "expected.rc"):
+    for name in ("expected.stdout", "expected.stderr", "expected.rc", "expected.log"):
+        if name == "expected.log" and not os.path.exists(os.path.join(case_dir, name)):
+            continue
         with open(os.path.join(case_dir, name), encoding="latin-1", newline="") as f:
             out[name] = f.read()
     return out

@@ -1,10 +1,17 @@
 package io.ctlmux.cli;
 
+import io.ctlmux.config.keyword.Dialect;
+import io.ctlmux.config.load.GRun;
 import io.ctlmux.config.load.SshConfig;
 import io.ctlmux.config.resolved.Diagnostic;
+import io.ctlmux.config.load.SystemEnvironment;
 import io.ctlmux.config.resolved.Provenance;
 import io.ctlmux.config.resolved.ResolvedValue;
+import io.ctlmux.config.text.Vis;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,16 +38,14 @@ public final class ConfigCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            return printG(out, spec.commandLine().getErr());
+        }
         SshConfig.Resolution r;
         try {
             r = resolve.resolve(args, spec.commandLine().getErr());
         } catch (ExitStatus e) {
             return e.code;
-        }
-        if (!json) {
-            out.print(r.options().render());
-            out.flush();
-            return ExitCodes.OK;
         }
         StringBuilder sb = new StringBuilder("{\"dialect\":").append(Json.str(r.result().dialect().id))
                 .append(",\"options\":[");
@@ -59,6 +64,32 @@ public final class ConfigCommand implements Callable<Integer> {
         out.println(sb);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** As ssh -G: stdout, stderr (or -E's file) and the exit status. */
+    private int printG(PrintWriter out, PrintWriter err) {
+        Dialect dialect;
+        try {
+            dialect = resolve.dialect();
+        } catch (IllegalArgumentException e) {
+            return Failures.usage(e.getMessage(), err);
+        }
+        GRun g = GRun.run(args == null ? List.of() : args, dialect, resolve.execPolicy(), new SystemEnvironment(),
+                stdinIsTerminal());
+        int rc = Failures.sshLines(g.stderr().stream().map(Vis::log).toList(), g.exitCode(), err);
+        out.print(g.stdout());
+        out.flush();
+        return rc;
+    }
+
+    /** isatty(0), as far as Linux tells without native code: stdin is a terminal device. */
+    static boolean stdinIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     static String where(Provenance p) {

@@ -28,6 +28,10 @@ public final class ResolveOptions {
                 "unknown OpenSSH version '" + openssh + "' (use 9.2-debian, 9.2-debian-u6, 9.2 or 10.5)"));
     }
 
+    Evaluator.ExecPolicy execPolicy() {
+        return noExec ? Evaluator.ExecPolicy.NEVER : Evaluator.ExecPolicy.RUN;
+    }
+
     /** Resolves, printing ssh's lines; on failure they have been printed and the exception holds the exit code. */
     SshConfig.Resolution resolve(List<String> args, PrintWriter err) throws ExitStatus {
         SshCommandLine line;
@@ -52,7 +56,7 @@ public final class ResolveOptions {
     SshConfig.Resolution resolve(SshCommandLine line, PrintWriter err) throws ExitStatus {
         try {
             SshConfig.Resolution r = SshConfig.resolveFull(line, dialect(),
-                    noExec ? Evaluator.ExecPolicy.NEVER : Evaluator.ExecPolicy.RUN);
+                    execPolicy());
             for (String l : r.stderr()) {
                 err.print(Vis.log(l) + "\r\n");
             }

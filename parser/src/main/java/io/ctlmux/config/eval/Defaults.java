@@ -27,8 +27,10 @@ final class Defaults {
         o.defaultTo("exitonforwardfailure", stdio ? 1 : 0);
         o.defaultTo("clearallforwardings", stdio ? 1 : 0);
         if (o.getInt("clearallforwardings", 0) == 1) {
+            // clear_forwardings: the forwards and the tunnel (tun_open = SSH_TUNMODE_NO; the default below)
             o.clear("localforward");
             o.clear("remoteforward");
+            o.clear("tunnel");
         }
         o.defaultTo("xauthlocation", "/usr/bin/xauth");
         o.defaultTo("gatewayports", 0);

@@ -21,6 +21,8 @@ final class LogGate {
     private int phase2At = -1;
     private int level1 = INFO;
     private int level2 = INFO;
+    private int ttyNoticeAt = -1;
+    private boolean ttyNoticeAlways;
 
     /** The first log set-up: {@code linesSoFar} messages were logged before it, {@code logLevel} is -q/-v/-o's. */
     void commandLineSetUp(int linesSoFar, String logLevel) {
@@ -32,6 +34,28 @@ final class LogGate {
     void finalSetUp(int linesSoFar, String logLevel) {
         phase2At = linesSoFar;
         level2 = level(logLevel);
+    }
+
+    /**
+     * ssh logs the pseudo-terminal notice ({@link io.ctlmux.config.resolved.MessageRoute#TTY_NOTICE}) after {@code printedSoFar} printed
+     * lines; {@code always}: even when stdin is a terminal.
+     */
+    void ttyNotice(int printedSoFar, boolean always) {
+        ttyNoticeAt = printedSoFar;
+        ttyNoticeAlways = always;
+    }
+
+    int ttyNoticeAt() {
+        return ttyNoticeAt;
+    }
+
+    boolean ttyNoticeAlways() {
+        return ttyNoticeAlways;
+    }
+
+    /** How many messages were logged before the first set-up, or -1 before it. */
+    int commandLineSetUpAt() {
+        return phase1At;
     }
 
     /** The final log level (for messages logged after resolution, such as the -G dump's). */

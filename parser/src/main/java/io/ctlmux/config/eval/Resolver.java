@@ -13,7 +13,9 @@ import io.ctlmux.config.keyword.Forward;
 import io.ctlmux.config.keyword.ProxyJump;
 import io.ctlmux.config.keyword.SshNames;
 import io.ctlmux.config.keyword.ValueResult;
+import io.ctlmux.config.match.NumericHost;
 import io.ctlmux.config.resolved.Diagnostic;
+import io.ctlmux.config.resolved.MessageRoute;
 import io.ctlmux.config.resolved.ResolvedConfig;
 import io.ctlmux.config.resolved.Provenance.Origin;
 import io.ctlmux.config.syntax.ConfigFile;
@@ -38,11 +40,18 @@ public final class Resolver {
         private static final long serialVersionUID = 1L;
         private final transient List<Diagnostic> diagnostics;
         private final int exitCode;
+        private final transient MessageRoute route;
 
-        Failure(List<Diagnostic> diagnostics, int exitCode) {
+        Failure(List<Diagnostic> diagnostics, int exitCode, MessageRoute route) {
             super(diagnostics.isEmpty() ? "" : diagnostics.get(diagnostics.size() - 1).text(), null, false, false);
             this.diagnostics = List.copyOf(diagnostics);
             this.exitCode = exitCode;
+            this.route = route;
+        }
+
+        /** Where ssh writes the printed messages (-E, -y). */
+        public MessageRoute route() {
+            return route;
         }
 
         public List<Diagnostic> diagnostics() {
@@ -90,7 +99,7 @@ public final class Resolver {
         } catch (ConfigFault f) {
             List<Diagnostic> all = new ArrayList<>(ev.messages);
             all.add(f.diagnostic());
-            throw new Failure(ev.log.mark(all, true), 255);
+            throw new Failure(ev.log.mark(all, true), 255, route(args, ev.log.commandLineSetUpAt(), ev.log));
         }
     }
 
@@ -165,6 +174,14 @@ public final class Resolver {
         ev.host = host;
         ev.configFile = args.configFile();
         ev.remoteCommand = args.commandText();
+        if (args.command().isEmpty() && o.getInt("sessiontype", -1) == 1) {
+            // -s (or -o SessionType=subsystem) without a command word ("" counts as one): fprintf and usage()
+            ev.message("You must specify a subsystem to invoke.");
+            throw new ConfigFault(USAGE);
+        }
+        if (args.has('y') && logFile(args) != null) {
+            throw new ConfigFault("Can't specify both -y and -E");
+        }
 
         ev.log.commandLineSetUp(ev.messages.size(), o.get("loglevel"));
         processConfigFiles(ev, false);
@@ -178,7 +195,7 @@ public final class Resolver {
             host = ev.values().expandHostname(hostname, host);
             o.replaceValue("hostname", host);
         }
-        boolean wasAddr = isAddr(host);
+        boolean wasAddr = isAddr(host, addressFamily(o));
         if (!wasAddr) {
             host = io.ctlmux.config.text.Ascii.lower(host); // tolower(3) on bytes: ASCII only
         }
@@ -239,6 +256,10 @@ public final class Resolver {
         }
 
         ev.log.finalSetUp(ev.messages.size(), o.get("loglevel"));
+        if (wantsTty(o, args) && o.getInt("requesttty", 0) != 3 && ev.log.finalLevel() >= LogGate.INFO) {
+            long printed = ev.log.mark(ev.messages, false).stream().filter(Diagnostic::printed).count();
+            ev.log.ttyNotice((int) printed, o.getInt("stdinnull", 0) == 1);
+        }
         // cinfo and the expansions done before the -G dump.
         Map<Character, String> t;
         try {
@@ -337,7 +358,40 @@ public final class Resolver {
             throw new ConfigFault("invalid environment variable expansion");
         }
         return new ResolvedConfig(dialect, ev.hostArg, host, o.freeze(), ev.filesRead, ev.skippedExecs, t,
-                ev.log.mark(ev.messages, false), ev.log.finalLevel() >= LogGate.ERROR);
+                ev.log.mark(ev.messages, false), ev.log.finalLevel() >= LogGate.ERROR,
+                route(args, ev.log.commandLineSetUpAt(), ev.log));
+    }
+
+    /**
+     * ssh.c's tty_flag before it looks at stdin: RequestTTY yes/force, or no command (and no RemoteCommand) unless
+     * RequestTTY no; never with RequestTTY no, a -O command other than proxy, or SessionType none.
+     */
+    private static boolean wantsTty(OptionState o, SshCommandLine args) {
+        int requestTty = o.getInt("requesttty", 0);
+        boolean tty = requestTty == 2 || requestTty == 3;
+        if (!args.hasCommand() && !o.isSet("remotecommand")) {
+            tty = requestTty != 1;
+        }
+        String mux = lastArg(args, 'O');
+        if (requestTty == 1 || (mux != null && !mux.equals("proxy")) || o.getInt("sessiontype", 2) == 0) {
+            tty = false;
+        }
+        return tty;
+    }
+
+    private static MessageRoute route(SshCommandLine args, int beforeLogSetUp, LogGate log) {
+        return new MessageRoute(beforeLogSetUp, logFile(args), args.has('y'), log.ttyNoticeAt(),
+                log.ttyNoticeAlways());
+    }
+
+    /** {@code -E}: the last one given. */
+    private static String logFile(SshCommandLine args) {
+        return lastArg(args, 'E');
+    }
+
+    private static String lastArg(SshCommandLine args, char letter) {
+        List<String> all = args.arguments(letter);
+        return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
     /**
@@ -512,6 +566,12 @@ public final class Resolver {
                     o.put("tunneldevice", tun.value(), Origin.COMMAND_LINE, span, null);
                 }
                 case 'W' -> {
+                    if (o.isSet("stdioforward")) {
+                        throw new ConfigFault("stdio forward already specified");
+                    }
+                    if (givenBefore(args, idx, 'O')) {
+                        throw new ConfigFault("Cannot specify stdio forward with -O");
+                    }
                     Optional<Forward> f = Forward.parse(a, true, false, ev.env()::getenv);
                     if (f.isEmpty()) {
                         throw new ConfigFault("Bad stdio forwarding specification '" + a + "'");
@@ -608,6 +668,22 @@ public final class Resolver {
                     }
                 }
                 case 'I' -> o.put("pkcs11provider", a, Origin.COMMAND_LINE, span, null);
+                case 'O' -> {
+                    if (o.isSet("stdioforward")) {
+                        throw new ConfigFault("Cannot specify multiplexing command with -W");
+                    }
+                    if (givenBefore(args, idx, 'O')) {
+                        throw new ConfigFault("Multiplexing command already specified");
+                    }
+                    boolean known = switch (a) {
+                        case "check", "forward", "exit", "stop", "cancel", "proxy" -> true;
+                        case "conninfo", "channels" -> dialect.atLeast(10, 3);
+                        default -> false;
+                    };
+                    if (!known) {
+                        throw new ConfigFault("Invalid multiplex command.");
+                    }
+                }
                 default -> {
                     // -1 is fatal in ssh; -2, -E, -F, -G, -O, -Q, -V, -y, -y are not config options
                     if (opt.letter() == '1') {
@@ -616,6 +692,11 @@ public final class Resolver {
                 }
             }
         }
+    }
+
+    /** Whether option {@code letter} came before the {@code n}th option (1-based) of the command line. */
+    private static boolean givenBefore(SshCommandLine args, int n, char letter) {
+        return args.options().subList(0, n - 1).stream().anyMatch(opt -> opt.letter() == letter);
     }
 
     /** process_config_files: -F FILE (fatal when it cannot be opened), or the user's and the system's files. */
@@ -655,12 +736,13 @@ public final class Resolver {
 
     /** resolve_canonicalize without DNS side effects beyond {@link Environment#resolve}. */
     private static String canonicalize(Evaluator ev, String host, int canon) {
-        String numeric = inetAton(host);
+        // resolve_addr: a numeric address is replaced by getnameinfo's text unless they differ only in case
+        String numeric = NumericHost.canonical(host, addressFamily(ev.o));
         if (numeric != null) {
-            return numeric;
+            return numeric.equalsIgnoreCase(host) ? host : numeric;
         }
-        if (isAddr(host)) {
-            return host;
+        if (isAddrFast(host)) {
+            return host; // an address glibc does not take (e.g. an unknown scope): left as it is
         }
         if (canon == 0) {
             return host;
@@ -696,72 +778,27 @@ public final class Resolver {
         return host;
     }
 
-    /** getaddrinfo(AI_NUMERICHOST) for IPv4 in inet_aton forms (1 to 4 parts, octal/hex): dotted quad or null. */
-    static String inetAton(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length < 1 || parts.length > 4) {
-            return null;
-        }
-        long[] v = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i];
-            if (p.isEmpty()) {
-                return null;
-            }
-            int radix = 10;
-            String digits = p;
-            if (p.length() > 1 && (p.startsWith("0x") || p.startsWith("0X"))) {
-                radix = 16;
-                digits = p.substring(2);
-                if (digits.isEmpty()) {
-                    digits = "0";
-                }
-            } else if (p.length() > 1 && p.startsWith("0")) {
-                radix = 8;
-                digits = p.substring(1);
-            }
-            try {
-                for (char ch : digits.toCharArray()) {
-                    if (Character.digit(ch, radix) < 0 || ch > 127) {
-                        return null;
-                    }
-                }
-                v[i] = Long.parseLong(digits, radix);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        long addr;
-        int n = parts.length;
-        for (int i = 0; i < n - 1; i++) {
-            if (v[i] > 255) {
-                return null;
-            }
-        }
-        long max = n == 1 ? 0xffffffffL : n == 2 ? 0xffffffL : n == 3 ? 0xffffL : 0xffL;
-        if (v[n - 1] > max) {
-            return null;
-        }
-        addr = v[n - 1];
-        for (int i = 0; i < n - 1; i++) {
-            addr |= v[i] << (24 - 8 * i);
-        }
-        return ((addr >> 24) & 255) + "." + ((addr >> 16) & 255) + "." + ((addr >> 8) & 255) + "." + (addr & 255);
-    }
-
-    /**
-     * is_addr: is_addr_fast (a {@code %} or {@code :}, or only digits and dots, the empty name too), else an IPv4
-     * address in an inet_aton form (getaddrinfo with AI_NUMERICHOST).
-     */
-    static boolean isAddr(String name) {
+    /** is_addr_fast: a {@code %} or {@code :}, or only digits and dots (the empty name too). */
+    static boolean isAddrFast(String name) {
         if (name.indexOf('%') >= 0 || name.indexOf(':') >= 0) {
             return true;
         }
-        boolean dotsAndDigits = true;
-        for (int i = 0; i < name.length() && dotsAndDigits; i++) {
+        for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            dotsAndDigits = c == '.' || (c >= '0' && c <= '9');
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
         }
-        return dotsAndDigits || inetAton(name) != null;
+        return true;
+    }
+
+    /** is_addr: is_addr_fast, else a numeric address of the AddressFamily given so far (getaddrinfo). */
+    static boolean isAddr(String name, int family) {
+        return isAddrFast(name) || NumericHost.parse(name, family) != null;
+    }
+
+    /** The AddressFamily given so far, as getaddrinfo's hint (unset and {@code any}: AF_UNSPEC). */
+    private static int addressFamily(OptionState o) {
+        return o.getInt("addressfamily", NumericHost.ANY);
     }
 }

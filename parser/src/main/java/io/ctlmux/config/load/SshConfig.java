@@ -56,7 +56,7 @@ public final class SshConfig {
         try {
             return Resolver.resolve(args, defaultEvaluator());
         } catch (Resolver.Failure f) {
-            throw new SshConfigException(f.printed(), f.exitCode());
+            throw new SshConfigException(f.printed(), f.exitCode(), f.route());
         }
     }
 
@@ -93,7 +93,7 @@ public final class SshConfig {
             }
             return new Resolution(g.options(), r, err);
         } catch (Resolver.Failure f) {
-            throw new SshConfigException(f.printed(), f.exitCode());
+            throw new SshConfigException(f.printed(), f.exitCode(), f.route());
         }
     }
 

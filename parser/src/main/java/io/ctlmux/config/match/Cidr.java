@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * One network of a {@code Match localnetwork} list ({@code addrmatch.c:addr_match_cidr_list}, {@code addr.c}).
- * Addresses are parsed as glibc {@code getaddrinfo(AI_NUMERICHOST)} does: IPv4 in {@code inet_aton} forms
- * ({@code 10.1}, octal {@code 010.0.0.1}), IPv6 as {@code inet_pton}. A missing mask means a host route (/32, /128);
+ * Addresses are parsed as glibc {@code getaddrinfo(AI_NUMERICHOST)} does ({@link NumericHost}): IPv4 in
+ * {@code inet_aton} forms ({@code 10.1}, octal {@code 010.0.0.1}), IPv6 as {@code inet_pton}. A missing mask means a host route (/32, /128);
  * bits set beyond the mask make the entry inconsistent.
  */
 public final class Cidr {
@@ -148,21 +148,21 @@ public final class Cidr {
                 return ERR_PARSE;
             }
         }
-        Parsed a = parseNumericHost(addr);
+        NumericHost.Address a = NumericHost.parse(addr, NumericHost.ANY);
         if (a == null) {
             return ERR_PARSE;
         }
-        int bits = a.bytes.length * 8;
+        int bits = a.bytes().length * 8;
         if (mask < 0) {
             mask = bits;
         }
         if (mask > bits) {
             return ERR_MASK;
         }
-        if (!Arrays.equals(applyMask(a.bytes, (int) mask), a.bytes)) {
+        if (!Arrays.equals(applyMask(a.bytes(), (int) mask), a.bytes())) {
             return ERR_MASK;
         }
-        return new Cidr(a.bytes, (int) mask, a.scopeId);
+        return new Cidr(a.bytes(), (int) mask, a.scopeId());
     }
 
     private static byte[] applyMask(byte[] a, int mask) {
@@ -203,220 +203,6 @@ public final class Cidr {
 
     private static boolean isCSpace(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r');
-    }
-
-    private record Parsed(byte[] bytes, long scopeId) {}
-
-    /** glibc {@code getaddrinfo} with {@code AI_NUMERICHOST}: inet_aton (exact) first, then IPv6 with a %scope. */
-    private static Parsed parseNumericHost(String s) {
-        byte[] v4 = inetAton(s);
-        if (v4 != null) {
-            return new Parsed(v4, 0);
-        }
-        int pct = s.indexOf('%');
-        String host = pct < 0 ? s : s.substring(0, pct);
-        byte[] v6 = inetPton6(host);
-        if (v6 == null) {
-            return null;
-        }
-        long scope = 0;
-        if (pct >= 0) {
-            // Only numeric scopes are understood here; interface names would need the live system.
-            String sc = s.substring(pct + 1);
-            if (sc.isEmpty() || sc.length() > 10 || !sc.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return null;
-            }
-            scope = Long.parseLong(sc);
-            if (scope > 0xffffffffL) {
-                return null;
-            }
-        }
-        return new Parsed(v6, scope);
-    }
-
-    /** glibc {@code __inet_aton_exact}: 1 to 4 parts, each a C integer (decimal, 0octal, 0xhex); no trailing text. */
-    static byte[] inetAton(String s) {
-        long[] parts = new long[4];
-        int np = 0;
-        int i = 0;
-        int n = s.length();
-        while (true) {
-            if (i >= n || !isDigit(s.charAt(i))) {
-                return null;
-            }
-            int base = 10;
-            int start = i;
-            if (s.charAt(i) == '0') {
-                base = 8;
-                // strtoul base 0: "0x" counts as a hex prefix only when a hex digit follows it.
-                if (i + 2 < n && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                        && s.charAt(i + 2) < 128 && Character.digit(s.charAt(i + 2), 16) >= 0) {
-                    base = 16;
-                    start = i + 2;
-                }
-            }
-            long v = 0;
-            int j = start;
-            while (j < n && Character.digit(s.charAt(j), base) >= 0 && s.charAt(j) < 128) {
-                v = v * base + Character.digit(s.charAt(j), base);
-                if (v > 0xffffffffL) {
-                    return null;
-                }
-                j++;
-            }
-            i = j;
-            parts[np++] = v;
-            if (i < n && s.charAt(i) == '.') {
-                if (np > 3 || v > 0xff) {
-                    return null;
-                }
-                i++;
-                continue;
-            }
-            break;
-        }
-        if (i != n) {
-            return null;
-        }
-        long last = parts[np - 1];
-        long max = 0xffffffffL >>> (8 * (np - 1));
-        if (last > max) {
-            return null;
-        }
-        long word = 0;
-        for (int k = 0; k < np - 1; k++) {
-            word |= parts[k] << (24 - 8 * k);
-        }
-        word |= last;
-        return new byte[] {(byte) (word >>> 24), (byte) (word >>> 16), (byte) (word >>> 8), (byte) word};
-    }
-
-    /** glibc {@code inet_pton6}: up to 8 groups of 1-4 hex digits, one {@code ::}, optional dotted-quad tail. */
-    static byte[] inetPton6(String s) {
-        byte[] out = new byte[16];
-        int n = s.length();
-        int i = 0;
-        int tp = 0;
-        int colonp = -1;
-        if (n == 0) {
-            return null;
-        }
-        if (s.charAt(0) == ':') {
-            if (n < 2 || s.charAt(1) != ':') {
-                return null;
-            }
-            i = 1;
-        }
-        int curtok = i;
-        boolean sawXdigit = false;
-        int val = 0;
-        int digits = 0;
-        while (i < n) {
-            char ch = s.charAt(i++);
-            int d = ch < 128 ? Character.digit(ch, 16) : -1;
-            if (d >= 0) {
-                if (++digits > 4) {
-                    return null;
-                }
-                val = (val << 4) | d;
-                sawXdigit = true;
-                continue;
-            }
-            if (ch == ':') {
-                curtok = i;
-                if (!sawXdigit) {
-                    if (colonp >= 0) {
-                        return null;
-                    }
-                    colonp = tp;
-                    continue;
-                }
-                if (i == n) {
-                    return null; // a trailing single colon
-                }
-                if (tp + 2 > 16) {
-                    return null;
-                }
-                out[tp++] = (byte) (val >> 8);
-                out[tp++] = (byte) val;
-                sawXdigit = false;
-                digits = 0;
-                val = 0;
-                continue;
-            }
-            if (ch == '.' && tp + 4 <= 16) {
-                byte[] v4 = inetPton4(s.substring(curtok));
-                if (v4 == null) {
-                    return null;
-                }
-                System.arraycopy(v4, 0, out, tp, 4);
-                tp += 4;
-                sawXdigit = false;
-                break;
-            }
-            return null;
-        }
-        if (sawXdigit) {
-            if (tp + 2 > 16) {
-                return null;
-            }
-            out[tp++] = (byte) (val >> 8);
-            out[tp++] = (byte) val;
-        }
-        if (colonp >= 0) {
-            if (tp == 16) {
-                return null; // "::" must stand for at least one group
-            }
-            int moved = tp - colonp;
-            System.arraycopy(out, colonp, out, 16 - moved, moved);
-            Arrays.fill(out, colonp, 16 - moved, (byte) 0);
-            tp = 16;
-        }
-        return tp == 16 ? out : null;
-    }
-
-    /** glibc {@code inet_pton4}: exactly four decimal octets, no leading zeros. */
-    private static byte[] inetPton4(String s) {
-        byte[] out = new byte[4];
-        int octets = 0;
-        int val = 0;
-        boolean sawDigit = false;
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (isDigit(ch)) {
-                if (sawDigit && val == 0) {
-                    return null;
-                }
-                val = val * 10 + (ch - '0');
-                if (val > 255) {
-                    return null;
-                }
-                if (!sawDigit) {
-                    if (++octets > 4) {
-                        return null;
-                    }
-                    sawDigit = true;
-                }
-            } else if (ch == '.' && sawDigit) {
-                if (octets == 4) {
-                    return null;
-                }
-                out[octets - 1] = (byte) val;
-                val = 0;
-                sawDigit = false;
-            } else {
-                return null;
-            }
-        }
-        if (octets < 4 || !sawDigit) {
-            return null;
-        }
-        out[3] = (byte) val;
-        return out;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     private static String max100(String s) {

@@ -36,6 +36,7 @@ public final class ResolvedConfig {
     private final Map<Character, String> tokens;
     private final List<Diagnostic> diagnostics;
     private final boolean laterErrorsPrinted;
+    private final MessageRoute messageRoute;
 
     /**
      * @param hostArg            the destination as typed (after user@ and URI parsing)
@@ -46,10 +47,11 @@ public final class ResolvedConfig {
      * @param tokens             the {@code %} tokens as ssh.c sets them up for the expansions
      * @param diagnostics        every message, in order, each marked printed or not
      * @param laterErrorsPrinted true when error lines logged after resolution (the {@code -G} dump's) are printed
+     * @param messageRoute       where ssh writes the printed messages (-E, -y) and its pseudo-terminal notice
      */
     public ResolvedConfig(Dialect dialect, String hostArg, String host, Map<String, Setting> settings,
             List<ConfigFile> files, List<String> skippedExecs, Map<Character, String> tokens,
-            List<Diagnostic> diagnostics, boolean laterErrorsPrinted) {
+            List<Diagnostic> diagnostics, boolean laterErrorsPrinted, MessageRoute messageRoute) {
         this.dialect = dialect;
         this.hostArg = hostArg;
         this.host = host;
@@ -59,6 +61,7 @@ public final class ResolvedConfig {
         this.tokens = Collections.unmodifiableMap(tokens);
         this.diagnostics = List.copyOf(diagnostics);
         this.laterErrorsPrinted = laterErrorsPrinted;
+        this.messageRoute = messageRoute;
     }
 
     public Dialect dialect() {
@@ -107,6 +110,11 @@ public final class ResolvedConfig {
     /** True when error lines logged after resolution (the {@code -G} dump's) are printed. */
     public boolean laterErrorsPrinted() {
         return laterErrorsPrinted;
+    }
+
+    /** Where ssh writes the printed messages ({@code -E}, {@code -y}) and its pseudo-terminal notice. */
+    public MessageRoute messageRoute() {
+        return messageRoute;
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ctlmux.config.keyword.Dialect;
-import io.ctlmux.config.load.SshConfig;
-import io.ctlmux.config.load.SshConfigException;
+import io.ctlmux.config.load.GRun;
 import io.ctlmux.config.load.SystemEnvironment;
+import io.ctlmux.config.resolved.MessageRoute;
 import io.ctlmux.config.text.Vis;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  * named there that it does not record itself (record.sh --inherit checked them against its client), so those run
  * under its dialect as well. Placeholders in the recorded files ({@code {dir} {home} {user} {uid} {hostname}
  * {shorthost} {C}}) are replaced with this machine's values. A case with a {@code known-difference} file is reported
- * as skipped while it still differs, and fails once it agrees (so the file gets deleted).
+ * as skipped while it still differs, and fails once it agrees (so the file gets deleted). ctlmux runs as
+ * {@code ctlmux config} does ({@link GRun}): stderr as ssh's with its stdin not a terminal, minus the pseudo-terminal
+ * notice that record.sh drops (except in a case with a {@code full-stderr} file); a case with a {@code logfile} file
+ * (the file it gives {@code -E}) compares that file with {@code expected.log}.
  *
  * <p>Upstream builds have sets of expectations only, {@code testdata/conformance-upstream/<version>/<case>/}: the
  * inputs are those of the set named in its {@code inputs} file (with what that set inherits), and each is compared
@@ -232,8 +235,8 @@ class ConformanceTest {
         for (String a : Files.readAllLines(caseDir.resolve("args"), StandardCharsets.ISO_8859_1)) {
             args.add(fill(a, dir));
         }
-        Outcome got = Files.isRegularFile(caseDir.resolve("env"))
-                ? runWithEnv(args, readEnv(caseDir, dir), dialect) : run(args, dialect);
+        Map<String, String> env = Files.isRegularFile(caseDir.resolve("env")) ? readEnv(caseDir, dir) : null;
+        Outcome got = run(args, dialect, env, Files.isRegularFile(caseDir.resolve("full-stderr")));
 
         String wantOut = fill(read(expDir.resolve("expected.stdout")), dir);
         String hash = connectionHash(wantOut, dialect);
@@ -248,6 +251,9 @@ class ConformanceTest {
             problem = "stdout differs:\n" + CorpusDifferentialTest.diff(wantOut, got.stdout);
         } else if (!got.stderr.equals(wantErr) && !bothUsage(got.stderr, wantErr)) {
             problem = "stderr " + got.stderr + ", ssh " + wantErr;
+        } else if (Files.isRegularFile(caseDir.resolve("logfile"))) {
+            problem = logFileProblem(work.resolve(Files.readString(caseDir.resolve("logfile")).trim()),
+                    expDir.resolve("expected.log"), dir, hash);
         }
         Path known = expDir.resolve("known-difference");
         if (Files.isRegularFile(known)) {
@@ -282,23 +288,33 @@ class ConformanceTest {
     private record Outcome(int rc, String stdout, List<String> stderr) {
     }
 
-    private static Outcome run(List<String> args, Dialect dialect) {
-        try {
-            SshConfig.Resolution r = SshConfig.resolveFull(args, dialect, Evaluator.ExecPolicy.RUN);
-            return new Outcome(0, r.options().render(), vis(r.stderr()));
-        } catch (SshConfigException e) {
-            return new Outcome(e.exitCode(), "", vis(e.stderrLines()));
-        }
+    /**
+     * Runs ctlmux's {@code ssh -G} (stdin not a terminal, as record.sh runs ssh) in the environment {@code env}
+     * (null: this process's). record.sh drops ssh's pseudo-terminal notice unless the case has a
+     * {@code full-stderr} file, so it is dropped here too then.
+     */
+    private static Outcome run(List<String> args, Dialect dialect, Map<String, String> env, boolean fullStderr) {
+        GRun g = GRun.run(args, dialect, Evaluator.ExecPolicy.RUN,
+                env == null ? new SystemEnvironment() : new SystemEnvironment(env), false);
+        List<String> err = fullStderr ? g.stderr()
+                : g.stderr().stream().filter(l -> !l.equals(MessageRoute.TTY_NOTICE)).toList();
+        return new Outcome(g.exitCode(), g.stdout(), vis(err));
     }
 
-    private static Outcome runWithEnv(List<String> args, Map<String, String> env, Dialect dialect) {
-        try {
-            SshConfig.Resolution r = SshConfig.resolveFull(args, dialect, Evaluator.ExecPolicy.RUN,
-                    new SystemEnvironment(env));
-            return new Outcome(0, r.options().render(), vis(r.stderr()));
-        } catch (SshConfigException e) {
-            return new Outcome(e.exitCode(), "", vis(e.stderrLines()));
+    /**
+     * A case with a {@code logfile} file (naming the file it gives -E, relative to the case directory): the file
+     * must hold what ssh wrote there ({@code expected.log}), or not exist when ssh did not create it.
+     */
+    private static String logFileProblem(Path log, Path expected, String dir, String hash) throws IOException {
+        if (!Files.isRegularFile(expected)) {
+            return Files.exists(log) ? "ssh wrote no log file, ctlmux wrote " + log : null;
         }
+        if (!Files.isRegularFile(log)) {
+            return "ctlmux wrote no log file " + log;
+        }
+        String want = fill(read(expected), dir).replace("{C}", hash);
+        String got = read(log);
+        return got.equals(want) ? null : "log file differs:\n" + CorpusDifferentialTest.diff(want, got);
     }
 
     /** The environment record.sh gives ssh: PATH, HOME and the case's {@code env} lines. */
@@ -318,6 +334,10 @@ class ConformanceTest {
         return lines.stream().flatMap(l -> Stream.of(l.split("\n", -1))).map(Vis::log).toList();
     }
 
+    /** Files of a case that are not copied to its directory (as record.sh's INPUT_SKIP). */
+    private static final List<String> INPUT_SKIP = List.of("args", "env", "known-difference", "full-stderr",
+            "logfile");
+
     /** Copies a case's input files with {dir}, {home} and {user} filled in, mode 0644 (ssh checks permissions). */
     private static void copyFilled(Path from, Path to, String dir) throws IOException {
         List<Path> files;
@@ -326,8 +346,7 @@ class ConformanceTest {
         }
         for (Path f : files) {
             String name = f.getFileName().toString();
-            if (f.getParent().equals(from) && (name.startsWith("expected.") || name.equals("args")
-                    || name.equals("env") || name.equals("known-difference"))) {
+            if (f.getParent().equals(from) && (name.startsWith("expected.") || INPUT_SKIP.contains(name))) {
                 continue;
             }
             Path out = to.resolve(from.relativize(f)); // a Path keeps a name's bytes; its toString may not
