@@ -103,7 +103,11 @@ class ConformanceTest {
 
     /** The dialect that reproduces the client a set was recorded with, or null when ctlmux models none. */
     static Dialect dialectOf(Path set) throws IOException {
-        String version = recordedWith(set);
+        return dialectOfBanner(recordedWith(set));
+    }
+
+    /** The dialect that reproduces the client {@code ssh -V} names (without the OpenSSL part), or null. */
+    static Dialect dialectOfBanner(String version) {
         Dialect d = Dialect.fromVersionBanner(version).orElse(null);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("deb\\d+u(\\d+)").matcher(version);
         if (d != null && d.debian && (!m.find() || Integer.parseInt(m.group(1)) != d.debianRevision)) {
@@ -271,7 +275,7 @@ class ConformanceTest {
      * ssh prints its usage text (seven lines in 9.2, eight with {@code -Z} and {@code -P} in 10.5) where ctlmux prints a
      * one-line summary of it (Resolver); the lines before it (getopt's message) must be the same.
      */
-    private static boolean bothUsage(List<String> got, List<String> want) {
+    static boolean bothUsage(List<String> got, List<String> want) {
         int g = got.size() - 1;
         int w = 0;
         while (w < want.size() && !want.get(w).startsWith("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy")) {
