@@ -102,6 +102,9 @@ final class SshDifferential {
         "h.example."};
     private static final String[] USERS = {"alice", "bob", "r00t", "%u", "a.b-c"};
 
+    /** The file {@code Include {dir}/inc} reads (every case has it). */
+    static final String INCLUDED = "Port 2201\nHost h\n  User incuser\nMatch all\n  Compression yes\n";
+
     /** The case {@code index} of {@code seed}. */
     static Case generate(long seed, int index) {
         Random r = new Random(seed * 1_000_003L + index);
@@ -160,7 +163,7 @@ final class SshDifferential {
     }
 
     private static String[] option(Random r) {
-        return switch (r.nextInt(40)) {
+        return switch (r.nextInt(62)) {
             case 0 -> kv(r, "Hostname", pick(r, HOSTS), "%h.example", "0x%h");
             case 1 -> kv(r, "Port", "2222", "0", "65536", "abc");
             case 2 -> kv(r, "User", USERS);
@@ -200,7 +203,30 @@ final class SshDifferential {
             case 36 -> kv(r, "UserKnownHostsFile", "~/kh %d/kh2", "none", "/dev/null");
             case 37 -> kv(r, "ExitOnForwardFailure", "yes", "no");
             case 38 -> kv(r, "CanonicalizeHostname", "no");
-            default -> kv(r, "BatchMode", "yes", "no");
+            case 39 -> kv(r, "BatchMode", "yes", "no");
+            case 40 -> kv(r, "Include", "{dir}/inc", "{dir}/none*", "inc");
+            case 41 -> kv(r, "KexAlgorithms", "curve25519-sha256", "-diffie*", "^sntrup761x25519-sha512@openssh.com",
+                    "bogus");
+            case 42 -> kv(r, "HostKeyAlgorithms", "ssh-ed25519", "+ssh-rsa", "ssh-ed25519,bogus");
+            case 43 -> kv(r, "PubkeyAcceptedAlgorithms", "ssh-ed25519", "-ssh-rsa*");
+            case 44 -> kv(r, "MACs", "hmac-sha2-256", "+hmac-md5", "nosuch");
+            case 45 -> kv(r, "IPQoS", "lowdelay", "af21 cs1", "ef", "bogus", "none");
+            case 46 -> kv(r, "RekeyLimit", "1G", "1G 1h", "default none", "bogus");
+            case 47 -> kv(r, "AddKeysToAgent", "yes", "no", "ask", "confirm", "1h", "confirm 5m");
+            case 48 -> kv(r, "IdentitiesOnly", "yes", "no");
+            case 49 -> kv(r, "SendEnv", "LANG LC_*", "-LANG");
+            case 50 -> kv(r, "ForwardX11Timeout", "20m", "0", "bad");
+            case 51 -> kv(r, "VerifyHostKeyDNS", "yes", "ask", "no");
+            case 52 -> kv(r, "BindAddress", "127.0.0.1", "::1");
+            case 53 -> kv(r, "CanonicalDomains", "example.com", "none");
+            case 54 -> kv(r, "CanonicalizeMaxDots", "0", "3", "x");
+            case 55 -> kv(r, "PermitRemoteOpen", "any", "none", "h:22", "bad");
+            case 56 -> kv(r, "GlobalKnownHostsFile", "/etc/kh1 /etc/kh2", "none");
+            case 57 -> kv(r, "LocalCommand", "echo %n %h", "echo %Z");
+            case 58 -> kv(r, "ProxyUseFdpass", "yes", "no");
+            case 59 -> kv(r, "KnownHostsCommand", "/bin/echo %H", "none");
+            case 60 -> kv(r, "NumberOfPasswordPrompts", "1", "0", "x");
+            default -> kv(r, "HashKnownHosts", "yes", "no");
         };
     }
 
@@ -238,6 +264,9 @@ final class SshDifferential {
             case 29 -> List.of("-i", "{dir}/missing");
             default -> {
                 String[] kv = option(r);
+                if (kv[0].equals("LogLevel") && (kv[1].startsWith("DEBUG") || kv[1].equals("VERBOSE"))) {
+                    kv[1] = "INFO"; // ctlmux does not reproduce ssh's debug messages (case stderr-o-loglevel-debug)
+                }
                 yield List.of("-o", kv[0] + "=" + kv[1]);
             }
         };
@@ -261,6 +290,9 @@ final class SshDifferential {
             Path config = dir.resolve("config");
             Files.write(config, c.config.replace("{dir}", d).getBytes(StandardCharsets.ISO_8859_1));
             Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+            Path inc = dir.resolve("inc");
+            Files.write(inc, INCLUDED.getBytes(StandardCharsets.ISO_8859_1));
+            Files.setPosixFilePermissions(inc, PosixFilePermissions.fromString("rw-r--r--"));
             List<String> args = c.args.stream().map(a -> a.replace("{dir}", d)).toList();
             Path log = dir.resolve("ssh.log");
             Outcome s = runSsh(args, dir, log);
@@ -319,6 +351,7 @@ final class SshDifferential {
         Path c = into.resolve("diff-" + d.c.seed + "-" + d.c.index);
         Files.createDirectories(c);
         Files.write(c.resolve("config"), d.c.config.getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(c.resolve("inc"), INCLUDED.getBytes(StandardCharsets.ISO_8859_1));
         Files.write(c.resolve("args"), (String.join("\n", d.c.args) + "\n").getBytes(StandardCharsets.UTF_8));
         Files.writeString(c.resolve("full-stderr"), "found by SshDifferential\n");
         if (d.c.args.contains("{dir}/ssh.log")) {
@@ -333,11 +366,23 @@ final class SshDifferential {
     }
 
     Summary run(long seed, int cases, Path scratch) throws IOException, InterruptedException {
+        return run(seed, cases, scratch, false);
+    }
+
+    /** Runs cases 0 to {@code cases - 1} of {@code seed}; with {@code progress}, a line on stderr every 250. */
+    Summary run(long seed, int cases, Path scratch, boolean progress) throws IOException, InterruptedException {
         List<Divergence> found = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
             Divergence d = check(generate(seed, i), scratch);
             if (d != null) {
                 found.add(d);
+                if (progress) {
+                    System.out.println(d.describe());
+                    System.out.flush();
+                }
+            }
+            if (progress && (i + 1) % 250 == 0) {
+                System.err.printf("%d cases, %d differ%n", i + 1, found.size());
             }
         }
         return new Summary(cases, found);
@@ -372,9 +417,8 @@ final class SshDifferential {
         try {
             SshDifferential diff = new SshDifferential(ssh, d);
             long t0 = System.nanoTime();
-            Summary s = diff.run(seed, cases, scratch);
+            Summary s = diff.run(seed, cases, scratch, true);
             for (Divergence dv : s.divergences()) {
-                System.out.println(dv.describe());
                 if (write != null) {
                     System.out.println("written to " + writeCase(dv, write));
                 }
