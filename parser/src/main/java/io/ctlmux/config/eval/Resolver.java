@@ -231,6 +231,9 @@ public final class Resolver {
         if (hka != null) {
             o.replaceValue("hostkeyalias", io.ctlmux.config.text.Ascii.lower(hka));
         }
+        if ("-".equals(o.get("proxycommand")) && o.getInt("proxyusefdpass", 0) == 1) {
+            throw new ConfigFault("ProxyCommand=- and ProxyUseFDPass are incompatible");
+        }
         int uhk = o.getInt("updatehostkeys", -1);
         if (uhk == 2) {
             ControlPersist cp = o.get("controlpersist");
