@@ -2,8 +2,8 @@ package io.ctlmux.cli;
 
 import io.ctlmux.config.lint.Platform;
 import io.ctlmux.config.load.SshConfig;
+import io.ctlmux.config.resolved.BytePath;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,7 +48,7 @@ public final class PathCommand implements Callable<Integer> {
         }
         int clientMax = plat.clientMax();
         int masterMax = plat.masterMax();
-        String path = r.options().first("controlpath").orElse(null);
+        String path = r.result().controlPath().map(BytePath::bytes).orElse(null); // the evaluator's typed value
         if (path == null) {
             if (json) {
                 out.println("{\"path\":null}");
@@ -59,7 +59,7 @@ public final class PathCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.PROBLEMS;
         }
-        int bytes = path.getBytes(StandardCharsets.ISO_8859_1).length;
+        int bytes = path.length(); // one char per byte
         boolean fitsClient = bytes <= clientMax;
         boolean fitsMaster = bytes <= masterMax;
         if (json) {
